@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, closeSync } from 'node:fs';
+import { join, delimiter } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { freeLoopbackPort, waitForMongoProtocol } from './probe';
+import type { RunningDatabase } from './running-database';
+
+/** Finds an executable called `ferretdb` on PATH (or the path given), or null. */
+export function findFerretDb(pathEnv = process.env.PATH ?? '', explicit?: string): string | null {
+  const candidates = explicit ? [explicit] : pathEnv.split(delimiter).filter(Boolean).map((dir) => join(dir, 'ferretdb'));
+  for (const candidate of candidates) {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here; keep looking
+    }
+  }
+  return null;
+}
+
+export interface FerretDbOptions {
+  binary: string;
+  /** Directory holding the SQLite files (one file per database). */
+  dataDir: string;
+  /** 0 picks a free loopback port. */
+  port?: number;
+  /** FerretDB's own log goes here, never to our stdout: it logs request bodies at debug level. */
+  logFile?: string;
+  startTimeoutMs?: number;
+}
+
+/**
+ * Starts FerretDB v1 with its SQLite backend on loopback, telemetry off, and waits until it
+ * answers the MongoDB wire protocol.
+ */
+export async function startFerretDb(options: FerretDbOptions): Promise<RunningDatabase> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const port = options.port && options.port > 0 ? options.port : await freeLoopbackPort();
+  const logFd = openSync(options.logFile ?? join(options.dataDir, 'ferretdb.log'), 'a');
+  const sqliteUrl = `file:${options.dataDir.endsWith('/') ? options.dataDir : `${options.dataDir}/`}`;
+  let child: ChildProcess;
+  try {
+    child = spawn(
+      options.binary,
+      [
+        '--handler=sqlite',
+        `--sqlite-url=${sqliteUrl}`,
+        `--listen-addr=127.0.0.1:${port}`,
+        '--telemetry=disable',
+        '--debug-addr=-',
+        '--log-level=warn',
+        `--state-dir=${options.dataDir}`,
+      ],
+      { stdio: ['ignore', logFd, logFd], detached: false },
+    );
+  } finally {
+    closeSync(logFd);
+  }
+  let exited: string | null = null;
+  child.once('exit', (code, signal) => {
+    exited = `exited with ${signal ?? `code ${code}`}`;
+  });
+  const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
+  const uri = `mongodb://127.0.0.1:${port}/`;
+  try {
+    await Promise.race([
+      waitForMongoProtocol(uri, options.startTimeoutMs ?? 15000, () => exited),
+      spawnError,
+    ]);
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(
+      `FerretDB at ${options.binary} did not start: ${(error as Error).message} (its log: ${options.logFile ?? join(options.dataDir, 'ferretdb.log')})`,
+    );
+  }
+  return {
+    source: 'ferretdb',
+    uri,
+    description: `FerretDB (SQLite in ${options.dataDir}) on 127.0.0.1:${port}`,
+    stop: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const killTimer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(killTimer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,11 @@
+export type DatabaseSource = 'uri' | 'ferretdb' | 'mongodb-memory-server';
+
+/** A MongoDB-protocol server the bot can talk to, and how to let it go. */
+export interface RunningDatabase {
+  source: DatabaseSource;
+  /** Connection string without a database name unless the user gave one. */
+  uri: string;
+  /** Safe to log: never contains credentials. */
+  description: string;
+  stop(): Promise<void>;
+}
