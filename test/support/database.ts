@@ -8,7 +8,9 @@ import mongoose, { type Connection } from 'mongoose';
 export function useTestDatabase(): () => Connection {
   let connection: Connection | undefined;
   beforeAll(async () => {
-    connection = await mongoose.createConnection(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 }).asPromise();
+    connection = await mongoose
+      .createConnection(testDatabaseUri(), { serverSelectionTimeoutMS: 5000 })
+      .asPromise();
   });
   afterAll(async () => {
     if (!connection) return;
@@ -16,7 +18,8 @@ export function useTestDatabase(): () => Connection {
     await connection.close();
   });
   return () => {
-    if (!connection) throw new Error('useTestDatabase(): the connection is only ready inside tests');
+    if (!connection)
+      throw new Error('useTestDatabase(): the connection is only ready inside tests');
     return connection;
   };
 }
@@ -24,9 +27,13 @@ export function useTestDatabase(): () => Connection {
 /** The run's server with a database name unique to this test file (and worker). */
 export function testDatabaseUri(suffix = ''): string {
   const base = process.env.TEST_MONGODB_URI;
-  if (!base) throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global setup)');
+  if (!base)
+    throw new Error('TEST_MONGODB_URI is not set: run the tests through jest (global setup)');
   const file = expect.getState().testPath ?? 'unknown';
-  const name = `t_${createHash('sha1').update(file + suffix).digest('hex').slice(0, 16)}`;
+  const name = `t_${createHash('sha1')
+    .update(file + suffix)
+    .digest('hex')
+    .slice(0, 16)}`;
   return withDatabaseName(base, name);
 }
 

@@ -7,7 +7,12 @@ import type { RunningDatabase } from './running-database';
 
 /** Finds an executable called `ferretdb` on PATH (or the path given), or null. */
 export function findFerretDb(pathEnv = process.env.PATH ?? '', explicit?: string): string | null {
-  const candidates = explicit ? [explicit] : pathEnv.split(delimiter).filter(Boolean).map((dir) => join(dir, 'ferretdb'));
+  const candidates = explicit
+    ? [explicit]
+    : pathEnv
+        .split(delimiter)
+        .filter(Boolean)
+        .map((dir) => join(dir, 'ferretdb'));
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -58,8 +63,12 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
     closeSync(logFd);
   }
   let exited: string | null = null;
+  // If the bot dies without stopping us, take FerretDB down too: an orphan would hold the SQLite files.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   child.once('exit', (code, signal) => {
     exited = `exited with ${signal ?? `code ${code}`}`;
+    process.off('exit', killOnExit);
   });
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
   const uri = `mongodb://127.0.0.1:${port}/`;
@@ -72,6 +81,7 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
     child.kill('SIGKILL');
     throw new Error(
       `FerretDB at ${options.binary} did not start: ${(error as Error).message} (its log: ${options.logFile ?? join(options.dataDir, 'ferretdb.log')})`,
+      { cause: error },
     );
   }
   return {

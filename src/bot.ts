@@ -1,0 +1,121 @@
+import type { Server } from 'restify';
+import type { Connection } from 'mongoose';
+import { describeChannels, type Config } from './config';
+import { createTeamsAdapter, mountTeams } from './channels/teams/teams-adapter';
+import { ScrutinyTeamsBot } from './channels/teams/teams-bot';
+import { RestifyReceiver } from './channels/slack/restify-receiver';
+import { createSlackApp } from './channels/slack/slack-app';
+import { createHttpServer } from './http/server';
+import type { Logger } from './log/logger';
+import { Schedules } from './scheduler/schedules';
+import { isDatabaseReachable, openDatabase } from './store/connection';
+import { SlackDeliveryLedger } from './store/slack-deliveries';
+import { resolveDatabase } from './store/server/resolve';
+import type { RunningDatabase } from './store/server/running-database';
+
+export interface RunningBot {
+  /** e.g. http://127.0.0.1:3978 */
+  url: string;
+  database: RunningDatabase;
+  connection: Connection;
+  /** Drains in-flight requests, stops schedules, closes the database. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** For tests: Slack's clock. */
+  now?: () => number;
+  /** How long stop() lets in-flight requests finish before cutting connections. */
+  drainTimeoutMs?: number;
+}
+
+/** Wires everything together and starts listening. main.ts is the only production caller. */
+export async function startBot(
+  config: Config,
+  log: Logger,
+  options: StartOptions = {},
+): Promise<RunningBot> {
+  const database = await resolveDatabase({
+    mongodbUri: config.mongodbUri,
+    dataDir: config.dataDir,
+    ferretDbBinary: config.ferretDbBinary,
+    embeddedPort: config.ferretDbPort,
+    onFallback: (message) => log.warn(message),
+  });
+  log.info({ database: database.source }, `database: ${database.description}`);
+
+  let connection: Connection;
+  try {
+    connection = await openDatabase(database.uri);
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
+
+  const schedules = new Schedules(log, config.timeZone);
+  const server = createHttpServer({ log, isReady: () => isDatabaseReachable(connection) });
+
+  const channels = describeChannels(config);
+  mountTeams(server, createTeamsAdapter(config.teams, log), new ScrutinyTeamsBot());
+  log.info(channels.teams);
+
+  if (config.slack.mode === 'single-workspace') {
+    const ledger = new SlackDeliveryLedger(connection);
+    const receiver = new RestifyReceiver({
+      signingSecret: config.slack.signingSecret,
+      ledger,
+      log,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    createSlackApp(config.slack, receiver, log);
+    receiver.mount(server);
+    schedules.add('prune-slack-deliveries', '17 * * * *', async () => {
+      await ledger.prune(new Date(Date.now() - 24 * 3600 * 1000));
+    });
+    log.info(channels.slack);
+  } else if (config.slack.mode === 'oauth') {
+    log.warn(
+      'Slack: off (OAuth installation for many workspaces is not available yet; set SLACK_BOT_TOKEN)',
+    );
+  } else {
+    log.info(channels.slack);
+  }
+
+  await listen(server, config.port, config.host);
+  const address = server.address();
+  const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const url = `http://${host}:${address.port}`;
+  log.info({ port: address.port }, `listening on ${url}`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await closeServer(server, options.drainTimeoutMs ?? 10000);
+      await schedules.stopAll();
+      await connection.close();
+      await database.stop();
+    })());
+  return { url, database, connection, stop };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+/** Stops accepting connections and waits for in-flight requests, cutting them off after the timeout. */
+function closeServer(server: Server, drainTimeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => server.server.closeAllConnections(), drainTimeoutMs);
+    server.server.close(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    server.server.closeIdleConnections();
+  });
+}

@@ -1,0 +1,183 @@
+import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import errors from 'restify-errors';
+import type { Request, Response, Server } from 'restify';
+import { rawBodyText, readRawBody } from '../../http/request-body';
+import type { Logger } from '../../log/logger';
+import { parseSlackRequest, SlackRequestError } from './slack-request';
+
+/** Claims a delivery id once across every bot instance (see store/slack-deliveries). */
+export interface DeliveryLedger {
+  claim(deliveryId: string): Promise<boolean>;
+  release(deliveryId: string): Promise<void>;
+}
+
+export interface RestifyReceiverOptions {
+  signingSecret: string;
+  ledger: DeliveryLedger;
+  log: Logger;
+  /** Slack gives up after 3 s; we answer an unacknowledged request with an empty 200 before that. */
+  ackTimeoutMs?: number;
+  now?: () => number;
+}
+
+/** Slack posts events, slash commands and interactivity here; any of the three may share one URL. */
+export const SLACK_PATHS = [
+  '/api/slack/events',
+  '/api/slack/commands',
+  '/api/slack/interactivity',
+] as const;
+
+const MAX_SKEW_SECONDS = 5 * 60;
+
+/**
+ * A Bolt Receiver that lives on our restify server, in the way Bolt's own receivers sit beside
+ * its App: it verifies and parses requests, hands Bolt a ReceiverEvent, and turns the
+ * listener's ack into the HTTP response. Listeners never see HTTP.
+ */
+export class RestifyReceiver implements Receiver {
+  private app: App | undefined;
+  private readonly ackTimeoutMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: RestifyReceiverOptions) {
+    this.ackTimeoutMs = options.ackTimeoutMs ?? 2500;
+    this.now = options.now ?? Date.now;
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  // The restify server is started and stopped by the http module, not by Bolt.
+  start(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  mount(server: Server): void {
+    for (const path of SLACK_PATHS) {
+      server.post(path, readRawBody(), async (req: Request, res: Response) =>
+        this.handle(req, res),
+      );
+    }
+  }
+
+  private async handle(req: Request, res: Response): Promise<void> {
+    const log = req.reqLog ?? this.options.log;
+    const rawBody = rawBodyText(req);
+    this.verify(req, rawBody);
+
+    let request;
+    try {
+      request = parseSlackRequest(String(req.headers['content-type'] ?? ''), rawBody);
+    } catch (error) {
+      if (error instanceof SlackRequestError) throw new errors.BadRequestError(error.message);
+      throw error;
+    }
+
+    if (request.kind === 'url_verification') {
+      res.send(200, { challenge: request.challenge });
+      return;
+    }
+
+    const retryNum = numberHeader(req.headers['x-slack-retry-num']);
+    const retryReason = stringHeader(req.headers['x-slack-retry-reason']);
+    const deliveryId = request.kind === 'event' ? request.eventId : '';
+    if (deliveryId && !(await this.options.ledger.claim(deliveryId))) {
+      log.info(
+        { deliveryId, retryNum },
+        'slack delivery already handled; acknowledged and skipped',
+      );
+      res.send(200);
+      return;
+    }
+
+    await this.dispatch(request.body, res, log, { retryNum, retryReason }, deliveryId);
+  }
+
+  private verify(req: Request, rawBody: string): void {
+    const signature = stringHeader(req.headers['x-slack-signature']);
+    const timestamp = numberHeader(req.headers['x-slack-request-timestamp']);
+    if (!signature || timestamp === undefined) {
+      throw new errors.UnauthorizedError('missing Slack signature');
+    }
+    const nowMs = this.now();
+    // Bolt refuses old timestamps; we refuse ones from the future too, so a replay cannot be pre-dated.
+    if (timestamp - Math.floor(nowMs / 1000) > MAX_SKEW_SECONDS) {
+      throw new errors.UnauthorizedError('stale or future Slack request');
+    }
+    try {
+      verifySlackRequest({
+        signingSecret: this.options.signingSecret,
+        body: rawBody,
+        headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp },
+        nowMilliseconds: nowMs,
+      });
+    } catch (error) {
+      const stale = (error as Error).message.includes('stale');
+      throw new errors.UnauthorizedError(
+        stale ? 'stale or future Slack request' : 'invalid Slack signature',
+      );
+    }
+  }
+
+  private async dispatch(
+    body: Record<string, unknown>,
+    res: Response,
+    log: Logger,
+    retry: { retryNum: number | undefined; retryReason: string | undefined },
+    deliveryId: string,
+  ): Promise<void> {
+    if (!this.app) throw new Error('RestifyReceiver used before Bolt called init()');
+    let acked = false;
+    const respond = (status: number, payload?: unknown) => {
+      if (acked) return false;
+      acked = true;
+      if (payload === undefined || payload === '') res.send(status);
+      else if (typeof payload === 'string') {
+        res.setHeader('content-type', 'text/plain; charset=utf-8');
+        res.sendRaw(status, payload);
+      } else res.send(status, payload);
+      return true;
+    };
+    const safetyNet = setTimeout(() => {
+      if (respond(200))
+        log.warn('slack listener did not acknowledge in time; sent an empty acknowledgement');
+    }, this.ackTimeoutMs);
+
+    const event: ReceiverEvent = {
+      body,
+      ...(retry.retryNum !== undefined ? { retryNum: retry.retryNum } : {}),
+      ...(retry.retryReason !== undefined ? { retryReason: retry.retryReason } : {}),
+      ack: async (response?: unknown) => {
+        if (!respond(200, response))
+          log.warn('slack listener acknowledged twice; the second was ignored');
+      },
+    };
+    try {
+      await this.app.processEvent(event);
+      // A request no listener acknowledged (e.g. an event type we ignore) still gets its 200.
+      respond(200);
+    } catch (error) {
+      log.error({ err: error }, 'slack listener failed');
+      if (deliveryId) await this.options.ledger.release(deliveryId).catch(() => undefined);
+      // Only an unacknowledged request can still tell Slack to retry.
+      respond(500, { error: 'internal error' });
+    } finally {
+      clearTimeout(safetyNet);
+    }
+  }
+}
+
+function stringHeader(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function numberHeader(value: string | string[] | undefined): number | undefined {
+  const text = stringHeader(value);
+  if (text === undefined || !/^\d+$/.test(text)) return undefined;
+  return Number(text);
+}

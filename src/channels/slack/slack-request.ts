@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * What Slack posts to us, checked only as far as routing needs: Bolt's listeners read the rest,
+ * each through its own schema.
+ */
+const urlVerification = z.object({
+  type: z.literal('url_verification'),
+  challenge: z.string().min(1),
+});
+
+const eventCallback = z.looseObject({
+  type: z.literal('event_callback'),
+  event_id: z.string().min(1),
+  team_id: z.string().optional(),
+  event: z.looseObject({ type: z.string().min(1) }),
+});
+
+const otherEnvelope = z.looseObject({ type: z.string().min(1) });
+
+const slashCommand = z.looseObject({
+  command: z.string().startsWith('/'),
+  team_id: z.string().min(1),
+  user_id: z.string().min(1),
+  text: z.string().default(''),
+});
+
+const interaction = z.looseObject({
+  type: z.string().min(1),
+  user: z.looseObject({ id: z.string().min(1) }).optional(),
+});
+
+export type SlackRequest =
+  | { kind: 'url_verification'; challenge: string }
+  | { kind: 'event'; eventId: string; body: Record<string, unknown> }
+  | { kind: 'command'; body: Record<string, unknown> }
+  | { kind: 'interaction'; body: Record<string, unknown> };
+
+export class SlackRequestError extends Error {}
+
+/** Parses a verified body by its content type into one of the shapes Slack sends. */
+export function parseSlackRequest(contentType: string, rawBody: string): SlackRequest {
+  if (contentType.startsWith('application/json')) {
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody);
+    } catch {
+      throw new SlackRequestError('body is not valid JSON');
+    }
+    const verification = urlVerification.safeParse(json);
+    if (verification.success)
+      return { kind: 'url_verification', challenge: verification.data.challenge };
+    const event = eventCallback.safeParse(json);
+    if (event.success) return { kind: 'event', eventId: event.data.event_id, body: event.data };
+    const other = otherEnvelope.safeParse(json);
+    if (other.success) return { kind: 'event', eventId: '', body: other.data };
+    throw new SlackRequestError('not a Slack event envelope');
+  }
+  if (contentType.startsWith('application/x-www-form-urlencoded')) {
+    const form = Object.fromEntries(new URLSearchParams(rawBody));
+    if (typeof form.payload === 'string') {
+      let payload: unknown;
+      try {
+        payload = JSON.parse(form.payload);
+      } catch {
+        throw new SlackRequestError('payload is not valid JSON');
+      }
+      const parsed = interaction.safeParse(payload);
+      if (!parsed.success) throw new SlackRequestError('not a Slack interaction payload');
+      return { kind: 'interaction', body: parsed.data };
+    }
+    const parsed = slashCommand.safeParse(form);
+    if (!parsed.success) throw new SlackRequestError('not a Slack slash command');
+    return { kind: 'command', body: parsed.data };
+  }
+  throw new SlackRequestError('expected application/json or application/x-www-form-urlencoded');
+}

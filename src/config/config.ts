@@ -1,0 +1,183 @@
+import { resolve } from 'node:path';
+import { envSchema, secretVariables, type Env } from './env-schema';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type TeamsConfig =
+  | { mode: 'emulator' }
+  | {
+      mode: 'authenticated';
+      appId: string;
+      appPassword: string | undefined;
+      appTenantId: string | undefined;
+      appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    };
+
+export type SlackConfig =
+  | { mode: 'off' }
+  | { mode: 'single-workspace'; signingSecret: string; botToken: string; apiUrl: string }
+  | {
+      mode: 'oauth';
+      signingSecret: string;
+      clientId: string;
+      clientSecret: string;
+      stateSecret: string;
+      apiUrl: string;
+    };
+
+export interface Config {
+  port: number;
+  host: string;
+  mongodbUri: string | undefined;
+  dataDir: string;
+  ferretDbBinary: string | undefined;
+  ferretDbPort: number;
+  timeZone: string;
+  logLevel: LogLevel;
+  teams: TeamsConfig;
+  slack: SlackConfig;
+  /** Teams AAD object ids and Slack user ids allowed to create the first groups. */
+  bootstrapOfficers: string[];
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`The configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+
+/**
+ * Reads the configuration from environment variables. Every problem is reported at once, each
+ * naming its variable and what it expects; secret values are never echoed back.
+ */
+export function loadConfig(source: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'configuration');
+        const raw = source[name];
+        const shown = secretVariables.has(name) || raw === undefined ? '' : ` (got "${raw}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  const teams = teamsConfig(env, problems);
+  const slack = slackConfig(env, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    port: env.PORT,
+    host: env.HOST ?? '0.0.0.0',
+    mongodbUri: env.MONGODB_URI,
+    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    ferretDbBinary: env.FERRETDB_BIN,
+    ferretDbPort: env.FERRETDB_PORT,
+    timeZone: env.TIME_ZONE ?? 'Europe/London',
+    logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
+    teams: teams ?? { mode: 'emulator' },
+    slack: slack ?? { mode: 'off' },
+    bootstrapOfficers: env.BOOTSTRAP_OFFICERS,
+  };
+}
+
+function teamsConfig(env: Env, problems: string[]): TeamsConfig | undefined {
+  const appType = (env.MICROSOFT_APP_TYPE ?? 'MultiTenant') as
+    'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  if (!env.MICROSOFT_APP_ID) {
+    for (const name of [
+      'MICROSOFT_APP_PASSWORD',
+      'MICROSOFT_APP_TENANT_ID',
+      'MICROSOFT_APP_TYPE',
+    ] as const) {
+      if (env[name])
+        problems.push(`${name}: is set but MICROSOFT_APP_ID is not; set both or neither`);
+    }
+    return { mode: 'emulator' };
+  }
+  if (appType !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
+    problems.push(
+      `MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set and MICROSOFT_APP_TYPE is ${appType}`,
+    );
+  }
+  if (appType !== 'MultiTenant' && !env.MICROSOFT_APP_TENANT_ID) {
+    problems.push(`MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is ${appType}`);
+  }
+  return {
+    mode: 'authenticated',
+    appId: env.MICROSOFT_APP_ID,
+    appPassword: env.MICROSOFT_APP_PASSWORD,
+    appTenantId: env.MICROSOFT_APP_TENANT_ID,
+    appType,
+  };
+}
+
+function slackConfig(env: Env, problems: string[]): SlackConfig | undefined {
+  const apiUrl = withTrailingSlash(env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL);
+  const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+  const anyOauth = oauthVars.some((name) => env[name]);
+  if (!env.SLACK_SIGNING_SECRET) {
+    if (env.SLACK_BOT_TOKEN || anyOauth) {
+      problems.push(
+        'SLACK_SIGNING_SECRET: required to turn Slack on (it verifies every request from Slack)',
+      );
+    }
+    return { mode: 'off' };
+  }
+  if (env.SLACK_BOT_TOKEN && anyOauth) {
+    problems.push(
+      'SLACK_BOT_TOKEN: set either a bot token (one workspace) or SLACK_CLIENT_ID/SECRET/STATE_SECRET (OAuth, many workspaces), not both',
+    );
+    return undefined;
+  }
+  if (env.SLACK_BOT_TOKEN) {
+    return {
+      mode: 'single-workspace',
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      botToken: env.SLACK_BOT_TOKEN,
+      apiUrl,
+    };
+  }
+  if (anyOauth) {
+    const missing = oauthVars.filter((name) => !env[name]);
+    for (const name of missing)
+      problems.push(`${name}: required for Slack OAuth (multi-workspace) installation`);
+    if (missing.length > 0) return undefined;
+    return {
+      mode: 'oauth',
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      clientId: env.SLACK_CLIENT_ID as string,
+      clientSecret: env.SLACK_CLIENT_SECRET as string,
+      stateSecret: env.SLACK_STATE_SECRET as string,
+      apiUrl,
+    };
+  }
+  problems.push(
+    'SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (or set the SLACK_CLIENT_* variables for OAuth)',
+  );
+  return undefined;
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}
+
+/** One line per channel saying whether it is on, for the start-up log. */
+export function describeChannels(config: Config): { teams: string; slack: string } {
+  return {
+    teams:
+      config.teams.mode === 'emulator'
+        ? 'Teams: local emulator mode (no MICROSOFT_APP_ID; requests are not authenticated, use only on a developer machine)'
+        : `Teams: on (${config.teams.appType} app ${config.teams.appId})`,
+    slack:
+      config.slack.mode === 'off'
+        ? 'Slack: off (no SLACK_SIGNING_SECRET)'
+        : config.slack.mode === 'single-workspace'
+          ? 'Slack: on (one workspace, bot token)'
+          : 'Slack: on (OAuth, many workspaces)',
+  };
+}

@@ -1,0 +1,95 @@
+import { IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const port = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'expected a whole number from 0 to 65535' });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const mongodbUri = optionalText.refine(
+  (v) => v === undefined || /^mongodb(\+srv)?:\/\/\S+$/.test(v),
+  {
+    message: 'expected a connection string starting mongodb:// or mongodb+srv://',
+  },
+);
+
+const timeZone = optionalText.refine((v) => v === undefined || IANAZone.isValidZone(v), {
+  message: 'expected an IANA time zone such as Europe/London',
+});
+
+const httpUrl = optionalText.refine((v) => v === undefined || /^https?:\/\/[^\s/]+/.test(v), {
+  message: 'expected an http:// or https:// URL',
+});
+
+const logLevel = optionalText.refine(
+  (v) =>
+    v === undefined || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v),
+  { message: 'expected one of fatal, error, warn, info, debug, trace, silent' },
+);
+
+const appType = optionalText.refine(
+  (v) => v === undefined || ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'].includes(v),
+  { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI' },
+);
+
+const slackBotToken = optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+  message: 'expected a bot token starting xoxb-',
+});
+
+const idList = optionalText.transform((v) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+/** The environment variables the bot reads, each parsed on its own so every error is reported. */
+export const envSchema = z.object({
+  PORT: port(3978),
+  HOST: optionalText,
+  MONGODB_URI: mongodbUri,
+  DATA_DIR: optionalText,
+  FERRETDB_BIN: optionalText,
+  FERRETDB_PORT: port(0),
+  TIME_ZONE: timeZone,
+  LOG_LEVEL: logLevel,
+  MICROSOFT_APP_ID: optionalText,
+  MICROSOFT_APP_PASSWORD: optionalText,
+  MICROSOFT_APP_TENANT_ID: optionalText,
+  MICROSOFT_APP_TYPE: appType,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: slackBotToken,
+  SLACK_CLIENT_ID: optionalText,
+  SLACK_CLIENT_SECRET: optionalText,
+  SLACK_STATE_SECRET: optionalText,
+  SLACK_API_URL: httpUrl,
+  BOOTSTRAP_OFFICERS: idList,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Variables whose values never appear in a message. */
+export const secretVariables = new Set([
+  'MONGODB_URI',
+  'MICROSOFT_APP_PASSWORD',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_CLIENT_SECRET',
+  'SLACK_STATE_SECRET',
+]);

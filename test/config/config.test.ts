@@ -1,0 +1,139 @@
+import { ConfigError, describeChannels, loadConfig } from '../../src/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected the configuration to be refused');
+}
+
+describe('configuration from the environment', () => {
+  it('runs with no variables at all: defaults, Teams in emulator mode, Slack off', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.timeZone).toBe('Europe/London');
+    expect(config.logLevel).toBe('info');
+    expect(config.mongodbUri).toBeUndefined();
+    expect(config.teams).toEqual({ mode: 'emulator' });
+    expect(config.slack).toEqual({ mode: 'off' });
+    const lines = describeChannels(config);
+    expect(lines.teams).toMatch(/^Teams: local emulator mode/);
+    expect(lines.slack).toBe('Slack: off (no SLACK_SIGNING_SECRET)');
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT: expected a whole number from 0 to 65535 (got "abc")'],
+    ['PORT', '70000', 'PORT: expected a whole number from 0 to 65535 (got "70000")'],
+    [
+      'TIME_ZONE',
+      'Mars/Olympus',
+      'TIME_ZONE: expected an IANA time zone such as Europe/London (got "Mars/Olympus")',
+    ],
+    [
+      'LOG_LEVEL',
+      'loud',
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    ],
+    [
+      'MICROSOFT_APP_TYPE',
+      'Other',
+      'MICROSOFT_APP_TYPE: expected MultiTenant, SingleTenant or UserAssignedMSI (got "Other")',
+    ],
+    [
+      'SLACK_API_URL',
+      'ftp://slack',
+      'SLACK_API_URL: expected an http:// or https:// URL (got "ftp://slack")',
+    ],
+    ['FERRETDB_PORT', '-1', 'FERRETDB_PORT: expected a whole number from 0 to 65535 (got "-1")'],
+  ])('%s=%s is refused with a message naming the variable', (name, value, message) => {
+    expect(problemsOf({ [name]: value })).toEqual([message]);
+  });
+
+  it('never echoes a secret value back', () => {
+    const problems = problemsOf({
+      MONGODB_URI: 'postgres://user:hunter2@db',
+      SLACK_BOT_TOKEN: 'xoxp-secret-user-token',
+    });
+    expect(problems).toEqual([
+      'MONGODB_URI: expected a connection string starting mongodb:// or mongodb+srv://',
+      'SLACK_BOT_TOKEN: expected a bot token starting xoxb-',
+    ]);
+    expect(problems.join(' ')).not.toMatch(/hunter2|secret-user-token/);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(
+      problemsOf({ PORT: 'x', LOG_LEVEL: 'y', TIME_ZONE: 'z' }).map((p) => p.split(':')[0]),
+    ).toEqual(['PORT', 'TIME_ZONE', 'LOG_LEVEL']);
+  });
+
+  it('Teams: an app id needs its password, and a single-tenant app its tenant id', () => {
+    expect(problemsOf({ MICROSOFT_APP_ID: 'app', MICROSOFT_APP_TYPE: 'SingleTenant' })).toEqual([
+      'MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set and MICROSOFT_APP_TYPE is SingleTenant',
+      'MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_TYPE is SingleTenant',
+    ]);
+    expect(problemsOf({ MICROSOFT_APP_PASSWORD: 'pw' })).toEqual([
+      'MICROSOFT_APP_PASSWORD: is set but MICROSOFT_APP_ID is not; set both or neither',
+    ]);
+  });
+
+  it('Teams: a complete multi-tenant registration switches authentication on', () => {
+    const config = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'pw' });
+    expect(config.teams).toEqual({
+      mode: 'authenticated',
+      appId: 'app-id',
+      appPassword: 'pw',
+      appTenantId: undefined,
+      appType: 'MultiTenant',
+    });
+    expect(describeChannels(config).teams).toBe('Teams: on (MultiTenant app app-id)');
+  });
+
+  it('Slack: a token without the signing secret, or a secret without a token, is refused', () => {
+    expect(problemsOf({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
+      'SLACK_SIGNING_SECRET: required to turn Slack on (it verifies every request from Slack)',
+    ]);
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's' })).toEqual([
+      'SLACK_BOT_TOKEN: required with SLACK_SIGNING_SECRET (or set the SLACK_CLIENT_* variables for OAuth)',
+    ]);
+  });
+
+  it('Slack: OAuth needs all three client settings, and not a bot token as well', () => {
+    expect(problemsOf({ SLACK_SIGNING_SECRET: 's', SLACK_CLIENT_ID: 'id' })).toEqual([
+      'SLACK_CLIENT_SECRET: required for Slack OAuth (multi-workspace) installation',
+      'SLACK_STATE_SECRET: required for Slack OAuth (multi-workspace) installation',
+    ]);
+    expect(
+      problemsOf({
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_CLIENT_ID: 'id',
+      })[0],
+    ).toMatch(/^SLACK_BOT_TOKEN: set either a bot token/);
+  });
+
+  it('Slack: a signing secret and bot token switch one workspace on, with the API URL configurable', () => {
+    const config = loadConfig({
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+    });
+    expect(config.slack).toEqual({
+      mode: 'single-workspace',
+      signingSecret: 's',
+      botToken: 'xoxb-1',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+    expect(describeChannels(config).slack).toBe('Slack: on (one workspace, bot token)');
+  });
+
+  it('reads bootstrap officers as a comma-separated list', () => {
+    expect(loadConfig({ BOOTSTRAP_OFFICERS: ' U1, aad-2 ,,' }).bootstrapOfficers).toEqual([
+      'U1',
+      'aad-2',
+    ]);
+  });
+});

@@ -1,0 +1,35 @@
+import { loadConfig } from '../../src/config';
+import { startBot, type RunningBot, type StartOptions } from '../../src/bot';
+import { createLogger } from '../../src/log/logger';
+import { testDatabaseUri } from './database';
+
+/**
+ * Starts the whole bot in this process on a free loopback port, on this test file's database.
+ * Returns a getter: the bot exists once beforeAll has run; afterAll stops it.
+ */
+export function useTestBot(
+  env: Record<string, string> = {},
+  options: StartOptions = {},
+): () => RunningBot {
+  let bot: RunningBot | undefined;
+  beforeAll(async () => {
+    const config = loadConfig({
+      MONGODB_URI: testDatabaseUri(),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+    bot = await startBot(config, createLogger(config.logLevel), {
+      drainTimeoutMs: 2000,
+      ...options,
+    });
+  });
+  afterAll(async () => {
+    await bot?.stop();
+  });
+  return () => {
+    if (!bot) throw new Error('useTestBot(): the bot only runs inside tests');
+    return bot;
+  };
+}
