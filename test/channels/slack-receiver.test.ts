@@ -26,16 +26,13 @@ function mentionEvent(eventId: string): string {
 }
 
 function mockAuthTest(): void {
-  slackApi()
-    .post('/api/auth.test')
-    .optionally()
-    .reply(200, {
-      ok: true,
-      team_id: 'T0LANDLORD',
-      user_id: 'U0BOT',
-      bot_id: 'B0BOT',
-      url: 'https://landlord.slack.com/',
-    });
+  slackApi().post('/api/auth.test').optionally().reply(200, {
+    ok: true,
+    team_id: 'T0LANDLORD',
+    user_id: 'U0BOT',
+    bot_id: 'B0BOT',
+    url: 'https://landlord.slack.com/',
+  });
 }
 
 describe('Slack requests on the shared restify server', () => {
