@@ -38,10 +38,13 @@ export function createHttpServer(options: HttpServerOptions): Server {
     req.reqLog = options.log.child({ reqId: requestId });
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      req.reqLog?.info(
+      const path = req.getPath();
+      // Probes hit the health checks every few seconds; logging each at info would bury the rest.
+      const level = path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
+      req.reqLog?.[level](
         {
           method: req.method,
-          path: req.getPath(),
+          path,
           status: res.statusCode,
           ms: Number(process.hrtime.bigint() - started) / 1e6,
         },

@@ -1,0 +1,35 @@
+import { Types, type Connection, type Model, type Schema } from 'mongoose';
+
+const schemas = new Map<string, Schema>();
+
+/**
+ * Declares a model once, for any connection: the bot and each test file have connections of
+ * their own, so a model is compiled per connection on first use rather than on mongoose's global.
+ */
+export function defineModel<T>(
+  name: string,
+  schema: Schema<T>,
+): (connection: Connection) => Model<T> {
+  schemas.set(name, schema as Schema);
+  return (connection) =>
+    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+}
+
+/**
+ * Compiles every declared model on the connection and waits for its indexes, so the unique
+ * indexes that enforce "at most one" exist before the first request can race on them.
+ */
+export async function prepareModels(connection: Connection): Promise<void> {
+  for (const [name, schema] of schemas) {
+    const model =
+      (connection.models[name] as Model<unknown> | undefined) ?? connection.model(name, schema);
+    await model.init();
+  }
+}
+
+/** Ids are ObjectId hex strings, so the domain handles plain strings. */
+export function newId(): string {
+  return new Types.ObjectId().toHexString();
+}
+
+export const idField = { type: String, default: newId } as const;

@@ -1,0 +1,36 @@
+import { Schema } from 'mongoose';
+import { defineModel, idField } from '../model-registry';
+
+/**
+ * A person of the organisation as the rules need them: no birth date (an "over 18 confirmed"
+ * flag), no address (a home area), no contact details (the chat platform has those).
+ */
+export interface PersonRecord {
+  _id: string;
+  organisationId: string;
+  /** The Teams AAD object id or Slack user id the person talks to the bot from. */
+  platformUserId: string;
+  displayName: string;
+  /** Tenant Voice officers facilitate every group of the organisation. */
+  isOfficer: boolean;
+  facts: Record<string, unknown>;
+  createdAt: Date;
+  version: number;
+}
+
+const personSchema = new Schema<PersonRecord>(
+  {
+    _id: idField,
+    organisationId: { type: String, required: true },
+    platformUserId: { type: String, required: true },
+    displayName: { type: String, required: true },
+    isOfficer: { type: Boolean, required: true, default: false },
+    facts: { type: Schema.Types.Mixed, required: true, default: {} },
+    createdAt: { type: Date, required: true },
+    version: { type: Number, required: true, default: 0 },
+  },
+  { collection: 'people', versionKey: false, minimize: false },
+);
+personSchema.index({ organisationId: 1, platformUserId: 1 }, { unique: true });
+
+export const personModel = defineModel<PersonRecord>('Person', personSchema);
