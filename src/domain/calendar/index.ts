@@ -1,0 +1,4 @@
+export * from './local-date';
+export * from './regions';
+export type { BankHoliday } from './bank-holidays';
+export * from './working-day-calendar';

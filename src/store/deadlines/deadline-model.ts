@@ -1,0 +1,56 @@
+import { Schema } from 'mongoose';
+import { defineModel, idField } from '../model-registry';
+
+export const DEADLINE_STATES = ['open', 'met', 'missed', 'waived'] as const;
+
+/** One deadline: what is due, about what, from whom, by when, and how it ended. */
+export interface DeadlineRecord {
+  _id: string;
+  organisationId: string;
+  groupId?: string;
+  kind: string;
+  subject: { kind: string; id: string };
+  ownerId: string;
+  dueAt: Date;
+  state: (typeof DEADLINE_STATES)[number];
+  metAt?: Date;
+  missedAt?: Date;
+  waivedBy?: string;
+  waivedReason?: string;
+  createdAt: Date;
+  createdBy: string;
+  version: number;
+}
+
+const deadlineSchema = new Schema<DeadlineRecord>(
+  {
+    _id: idField,
+    organisationId: { type: String, required: true },
+    groupId: { type: String },
+    kind: { type: String, required: true },
+    subject: {
+      _id: false,
+      kind: { type: String, required: true },
+      id: { type: String, required: true },
+    },
+    ownerId: { type: String, required: true },
+    dueAt: { type: Date, required: true },
+    state: { type: String, required: true, enum: DEADLINE_STATES },
+    metAt: { type: Date },
+    missedAt: { type: Date },
+    waivedBy: { type: String },
+    waivedReason: { type: String },
+    createdAt: { type: Date, required: true },
+    createdBy: { type: String, required: true },
+    version: { type: Number, required: true, default: 0 },
+  },
+  { collection: 'deadlines', versionKey: false },
+);
+// One deadline of a kind per subject and owner: asking twice for the same evidence from the
+// same person does not start a second clock.
+deadlineSchema.index({ 'subject.kind': 1, 'subject.id': 1, kind: 1, ownerId: 1 }, { unique: true });
+// The nudge sweep reads open deadlines in due order.
+deadlineSchema.index({ state: 1, dueAt: 1 });
+deadlineSchema.index({ ownerId: 1, state: 1 });
+
+export const deadlineModel = defineModel<DeadlineRecord>('Deadline', deadlineSchema);
