@@ -1,22 +1,13 @@
 import { Schema } from 'mongoose';
+import { DEADLINE_STATES, type Deadline } from '../../domain/deadlines';
 import { defineModel, idField } from '../model-registry';
 
-export const DEADLINE_STATES = ['open', 'met', 'missed', 'waived'] as const;
-
 /** One deadline: what is due, about what, from whom, by when, and how it ended. */
-export interface DeadlineRecord {
+export interface DeadlineRecord extends Deadline {
   _id: string;
   organisationId: string;
   groupId?: string;
-  kind: string;
-  subject: { kind: string; id: string };
-  ownerId: string;
-  dueAt: Date;
-  state: (typeof DEADLINE_STATES)[number];
-  metAt?: Date;
-  missedAt?: Date;
-  waivedBy?: string;
-  waivedReason?: string;
+  waivedAt?: Date;
   createdAt: Date;
   createdBy: string;
   version: number;
@@ -40,6 +31,7 @@ const deadlineSchema = new Schema<DeadlineRecord>(
     missedAt: { type: Date },
     waivedBy: { type: String },
     waivedReason: { type: String },
+    waivedAt: { type: Date },
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     version: { type: Number, required: true, default: 0 },

@@ -1,0 +1,68 @@
+import type { Connection, Model } from 'mongoose';
+import { isDuplicateKeyError } from '../connection';
+import { updateIfUnchanged } from '../versioned-update';
+import { deadlineModel, type DeadlineRecord } from './deadline-model';
+
+export type NewDeadline = Omit<DeadlineRecord, '_id' | 'version' | 'state'>;
+
+/** The stored deadlines: one record each, changed only through versioned updates. */
+export class DeadlineBook {
+  private readonly model: Model<DeadlineRecord>;
+
+  constructor(connection: Connection) {
+    this.model = deadlineModel(connection);
+  }
+
+  /**
+   * Opens the deadline, or returns the one already open for the same subject, kind and owner
+   * (a repeated request, or a retry, does not restart the clock).
+   */
+  async open(deadline: NewDeadline): Promise<{ created: boolean; deadline: DeadlineRecord }> {
+    try {
+      const created = await this.model.create({ ...deadline, state: 'open', version: 0 });
+      return { created: true, deadline: created.toObject() };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.model
+        .findOne({
+          'subject.kind': deadline.subject.kind,
+          'subject.id': deadline.subject.id,
+          kind: deadline.kind,
+          ownerId: deadline.ownerId,
+        })
+        .lean<DeadlineRecord>()
+        .orFail();
+      return { created: false, deadline: existing };
+    }
+  }
+
+  async get(id: string, organisationId: string): Promise<DeadlineRecord | null> {
+    return this.model.findOne({ _id: id, organisationId }).lean<DeadlineRecord>();
+  }
+
+  async forSubject(kind: string, id: string): Promise<DeadlineRecord[]> {
+    return this.model
+      .find({ 'subject.kind': kind, 'subject.id': id })
+      .sort({ dueAt: 1 })
+      .lean<DeadlineRecord[]>();
+  }
+
+  async openForOwner(ownerId: string): Promise<DeadlineRecord[]> {
+    return this.model.find({ ownerId, state: 'open' }).sort({ dueAt: 1 }).lean<DeadlineRecord[]>();
+  }
+
+  /** Open deadlines falling due before `before`, earliest first, for the nudge sweep. */
+  async openDueBefore(before: Date, limit = 500): Promise<DeadlineRecord[]> {
+    return this.model
+      .find({ state: 'open', dueAt: { $lt: before } })
+      .sort({ dueAt: 1 })
+      .limit(limit)
+      .lean<DeadlineRecord[]>();
+  }
+
+  /** Saves a transition computed by the domain, unless someone changed the record meanwhile. */
+  async save(next: DeadlineRecord): Promise<DeadlineRecord | null> {
+    const { _id, version, ...fields } = next;
+    return updateIfUnchanged(this.model, _id, version, { $set: fields });
+  }
+}
