@@ -63,6 +63,6 @@ export class DeadlineBook {
   /** Saves a transition computed by the domain, unless someone changed the record meanwhile. */
   async save(next: DeadlineRecord): Promise<DeadlineRecord | null> {
     const { _id, version, ...fields } = next;
-    return updateIfUnchanged(this.model, _id, version, { $set: fields });
+    return updateIfUnchanged(this.model, _id, version, fields);
   }
 }
