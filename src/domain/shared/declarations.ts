@@ -13,8 +13,7 @@ export type DeclarationKind = (typeof DECLARATION_KINDS)[number];
 export type DeclarationTarget = { kind: 'review' | 'check'; id: string };
 
 export type DeclarationDecision =
-  | { outcome: 'noted' }
-  | { outcome: 'excluded'; from: DeclarationTarget };
+  { outcome: 'noted' } | { outcome: 'excluded'; from: DeclarationTarget };
 
 /** A declaration as the rules see it (the stored record adds who, when and the audit). */
 export interface DeclaredInterest {

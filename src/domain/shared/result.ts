@@ -19,5 +19,7 @@ export function refuse<T = never>(code: string, message: string): Result<T> {
 
 /** Refuses with all the reasons given, or succeeds with the value when there are none. */
 export function unlessRefused<T>(refusals: readonly Refusal[], value: () => T): Result<T> {
-  return refusals.length > 0 ? { ok: false, refusals: [...refusals] } : { ok: true, value: value() };
+  return refusals.length > 0
+    ? { ok: false, refusals: [...refusals] }
+    : { ok: true, value: value() };
 }

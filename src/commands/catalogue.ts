@@ -1,0 +1,148 @@
+import type { CommandType } from './command-schema';
+
+/**
+ * Who a command is for. 'group' is anyone who belongs to the group in any role (members and
+ * officers alike); 'member' is someone holding a member seat, e.g. to declare interests.
+ */
+export type CommandAudience = 'anyone' | 'member' | 'officer' | 'group';
+
+export interface CommandInfo {
+  type: CommandType;
+  /** The words that start the command, as people type them. */
+  name: string;
+  who: CommandAudience;
+  usage: string;
+  example: string;
+  description: string;
+}
+
+/** Every command in the order `help` lists them (the order of the command table in issue 4). */
+export const COMMANDS: readonly CommandInfo[] = [
+  {
+    type: 'help',
+    name: 'help',
+    who: 'anyone',
+    usage: 'help',
+    example: 'help',
+    description: 'Lists the commands you can use, with an example of each.',
+  },
+  {
+    type: 'group-create',
+    name: 'group create',
+    who: 'officer',
+    usage:
+      'group create "<name>" preset:<torus-tims|southampton-ti|trafford-qip|sedgemoor-scrutiny>',
+    example: 'group create "Liverpool Tenant Inspectors" preset:torus-tims',
+    description: 'Creates a scrutiny group in this organisation and ties it to this chat.',
+  },
+  {
+    type: 'group-add',
+    name: 'group add',
+    who: 'officer',
+    usage:
+      'group add @person role:<member|chair|vice-chair|officer|staff|committee> ' +
+      '[tenure:<tenant|leaseholder|shared-owner>] [since:YYYY-MM-DD] [area:"<area>"]',
+    example: 'group add @Sam Patel role:member tenure:tenant since:2024-04-01 area:"Norris Green"',
+    description: 'Adds a person to the group, or says every reason they cannot join.',
+  },
+  {
+    type: 'standards-import',
+    name: 'standards import',
+    who: 'officer',
+    usage: 'standards import (with a CSV or JSON file attached)',
+    example: 'standards import',
+    description: "Imports the landlord's service standards from the attached file.",
+  },
+  {
+    type: 'standards-list',
+    name: 'standards',
+    who: 'officer',
+    usage: 'standards',
+    example: 'standards',
+    description: 'Lists the service standards, below-target ones first.',
+  },
+  {
+    type: 'review-open',
+    name: 'review open',
+    who: 'officer',
+    usage: 'review open "<topic>" type:<full|light>',
+    example: 'review open "Keeping residents informed about repairs" type:full',
+    description: 'Opens a review for this group.',
+  },
+  {
+    type: 'check-assign',
+    name: 'check assign',
+    who: 'officer',
+    usage:
+      'check assign @person "<title>" kind:<kind> due:<YYYY-MM-DD|today|tomorrow|+N wd> ' +
+      '[review:R-<n>] [standard:<key>]',
+    example:
+      'check assign @Sam Patel "Report a dripping tap by phone" kind:test-call-repair due:+10wd review:R-12',
+    description: 'Offers a reality check to a member.',
+  },
+  {
+    type: 'evidence-request',
+    name: 'evidence request',
+    who: 'officer',
+    usage:
+      'evidence request @person "<what>" [review:R-<n>] [due:<YYYY-MM-DD|today|tomorrow|+N wd>]',
+    example:
+      'evidence request @Alex Jones "Repair satisfaction survey results, 2024/25" review:R-12',
+    description:
+      'Asks a member of staff for information, due in 10 working days unless you say otherwise.',
+  },
+  {
+    type: 'declare',
+    name: 'declare',
+    who: 'member',
+    usage: 'declare',
+    example: 'declare',
+    description: 'Opens the declaration of interests form.',
+  },
+  {
+    type: 'register',
+    name: 'register',
+    who: 'group',
+    usage: 'register',
+    example: 'register',
+    description: "Shows the group's register of declared interests.",
+  },
+  {
+    type: 'mine',
+    name: 'mine',
+    who: 'anyone',
+    usage: 'mine',
+    example: 'mine',
+    description: 'Lists your open checks, requests and deadlines.',
+  },
+];
+
+export function commandInfo(type: CommandType): CommandInfo {
+  const info = COMMANDS.find((command) => command.type === type);
+  // COMMANDS covers every type (a test holds it to that), so this is a programming error.
+  if (!info) throw new Error(`No catalogue entry for command ${type}`);
+  return info;
+}
+
+function mayUse(who: CommandAudience, audience: { isOfficer: boolean; isMember: boolean }) {
+  switch (who) {
+    case 'anyone':
+      return true;
+    case 'member':
+      return audience.isMember;
+    case 'officer':
+      return audience.isOfficer;
+    case 'group':
+      return audience.isMember || audience.isOfficer;
+  }
+}
+
+/** What `help` shows this person: only commands they may use, in catalogue order. */
+export function helpFor(audience: {
+  isOfficer: boolean;
+  isMember: boolean;
+}): Array<{ usage: string; example: string; description: string }> {
+  return COMMANDS.filter((command) => mayUse(command.who, audience)).map(
+    ({ usage, example, description }) => ({ usage, example, description }),
+  );
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { localDateSchema } from '../domain/calendar/local-date';
+import { CHECK_KINDS } from '../domain/checks/check-kinds';
+import { PRESET_KEYS } from '../domain/groups/presets';
+import { ROLES, TENURES } from '../domain/shared/people';
+
+/**
+ * The typed commands both channels hand to the use-cases. The parser builds a plain object and
+ * this schema has the last word, so a use-case never sees a command the schema would refuse.
+ */
+
+/** How deep a review goes; people type `type:full` or `type:light`. */
+export const REVIEW_DEPTHS = ['full', 'light-touch'] as const;
+export type ReviewDepth = (typeof REVIEW_DEPTHS)[number];
+
+/** Longest free text each command takes: enough for a real title, short enough for a card. */
+export const TEXT_LIMITS = {
+  groupName: 100,
+  topic: 200,
+  title: 200,
+  what: 500,
+  area: 100,
+} as const;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const platformUserId = z.string().regex(/^[^\s<>]+$/);
+const reviewRef = z.string().regex(/^R-[1-9]\d{0,8}$/);
+const standardRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+
+export const helpCommandSchema = z.strictObject({ type: z.literal('help') });
+
+export const groupCreateCommandSchema = z.strictObject({
+  type: z.literal('group-create'),
+  name: text(TEXT_LIMITS.groupName),
+  preset: z.enum(PRESET_KEYS),
+});
+
+export const groupAddCommandSchema = z.strictObject({
+  type: z.literal('group-add'),
+  personUserId: platformUserId,
+  role: z.enum(ROLES),
+  tenure: z.enum(TENURES).optional(),
+  since: localDateSchema.optional(),
+  area: text(TEXT_LIMITS.area).optional(),
+});
+
+export const standardsImportCommandSchema = z.strictObject({ type: z.literal('standards-import') });
+export const standardsListCommandSchema = z.strictObject({ type: z.literal('standards-list') });
+
+export const reviewOpenCommandSchema = z.strictObject({
+  type: z.literal('review-open'),
+  topic: text(TEXT_LIMITS.topic),
+  depth: z.enum(REVIEW_DEPTHS),
+});
+
+export const checkAssignCommandSchema = z.strictObject({
+  type: z.literal('check-assign'),
+  personUserId: platformUserId,
+  title: text(TEXT_LIMITS.title),
+  kind: z.enum(CHECK_KINDS),
+  due: localDateSchema,
+  reviewRef: reviewRef.optional(),
+  standardRef: standardRef.optional(),
+});
+
+export const evidenceRequestCommandSchema = z.strictObject({
+  type: z.literal('evidence-request'),
+  personUserId: platformUserId,
+  what: text(TEXT_LIMITS.what),
+  reviewRef: reviewRef.optional(),
+  /** Absent means "the usual 10 working days"; the use-case applies that default. */
+  due: localDateSchema.optional(),
+});
+
+export const declareCommandSchema = z.strictObject({ type: z.literal('declare') });
+export const registerCommandSchema = z.strictObject({ type: z.literal('register') });
+export const mineCommandSchema = z.strictObject({ type: z.literal('mine') });
+
+export const commandSchema = z.discriminatedUnion('type', [
+  helpCommandSchema,
+  groupCreateCommandSchema,
+  groupAddCommandSchema,
+  standardsImportCommandSchema,
+  standardsListCommandSchema,
+  reviewOpenCommandSchema,
+  checkAssignCommandSchema,
+  evidenceRequestCommandSchema,
+  declareCommandSchema,
+  registerCommandSchema,
+  mineCommandSchema,
+]);
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+/** One command variant by its type, e.g. CommandOf<'group-add'>. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

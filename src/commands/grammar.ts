@@ -1,0 +1,134 @@
+import { CHECK_KINDS } from '../domain/checks/check-kinds';
+import { PRESET_KEYS } from '../domain/groups/presets';
+import { ROLES, TENURES } from '../domain/shared/people';
+import type { CommandType } from './command-schema';
+import { TEXT_LIMITS } from './command-schema';
+import type { OptionGrammar } from './option-readers';
+import {
+  choiceOption,
+  dateOption,
+  reviewReferenceOption,
+  standardKeyOption,
+  textOption,
+} from './option-readers';
+
+/**
+ * What may follow each command's words. Kept apart from the catalogue (which is what `help`
+ * shows) so the catalogue stays plain data the cards can use.
+ */
+export interface CommandGrammar {
+  /** The command names exactly one mentioned person (filling personUserId). */
+  person: boolean;
+  /** The one free-text piece, in quotes or as plain words, e.g. a review's topic. */
+  text?: { field: string; noun: string; maxLength: number };
+  options: Readonly<Record<string, OptionGrammar>>;
+  /** `help` is what lost people type, so "help me please" still helps. */
+  ignoresTheRest?: boolean;
+}
+
+const NOTHING_MORE: CommandGrammar = { person: false, options: {} };
+
+export const GRAMMAR: Readonly<Record<CommandType, CommandGrammar>> = {
+  help: { ...NOTHING_MORE, ignoresTheRest: true },
+  'group-create': {
+    person: false,
+    text: { field: 'name', noun: 'name', maxLength: TEXT_LIMITS.groupName },
+    options: {
+      preset: choiceOption({
+        key: 'preset',
+        field: 'preset',
+        noun: 'a preset',
+        choices: PRESET_KEYS,
+        required: true,
+      }),
+    },
+  },
+  'group-add': {
+    person: true,
+    options: {
+      role: choiceOption({
+        key: 'role',
+        field: 'role',
+        noun: 'a role',
+        choices: ROLES,
+        required: true,
+      }),
+      tenure: choiceOption({
+        key: 'tenure',
+        field: 'tenure',
+        noun: 'a tenure',
+        choices: TENURES,
+        required: false,
+      }),
+      since: dateOption({
+        key: 'since',
+        field: 'since',
+        noun: 'a start date',
+        required: false,
+        notBeforeToday: false,
+      }),
+      area: textOption({
+        key: 'area',
+        field: 'area',
+        noun: 'an area',
+        example: '"Norris Green"',
+        maxLength: TEXT_LIMITS.area,
+      }),
+    },
+  },
+  'standards-import': NOTHING_MORE,
+  'standards-list': NOTHING_MORE,
+  'review-open': {
+    person: false,
+    text: { field: 'topic', noun: 'topic', maxLength: TEXT_LIMITS.topic },
+    options: {
+      type: choiceOption({
+        key: 'type',
+        field: 'depth',
+        noun: 'a review type',
+        choices: ['full', 'light'],
+        aliases: { light: 'light-touch', 'light-touch': 'light-touch' },
+        required: true,
+      }),
+    },
+  },
+  'check-assign': {
+    person: true,
+    text: { field: 'title', noun: 'title', maxLength: TEXT_LIMITS.title },
+    options: {
+      kind: choiceOption({
+        key: 'kind',
+        field: 'kind',
+        noun: 'a kind of check',
+        choices: CHECK_KINDS,
+        required: true,
+      }),
+      due: dateOption({
+        key: 'due',
+        field: 'due',
+        noun: 'a due date',
+        required: true,
+        notBeforeToday: true,
+      }),
+      review: reviewReferenceOption(),
+      standard: standardKeyOption(),
+    },
+  },
+  'evidence-request': {
+    person: true,
+    text: { field: 'what', noun: 'description of what you need', maxLength: TEXT_LIMITS.what },
+    options: {
+      review: reviewReferenceOption(),
+      due: dateOption({
+        key: 'due',
+        field: 'due',
+        noun: 'a due date',
+        required: false,
+        notBeforeToday: true,
+      }),
+    },
+  },
+  declare: NOTHING_MORE,
+  register: NOTHING_MORE,
+  mine: NOTHING_MORE,
+};

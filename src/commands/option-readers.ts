@@ -1,0 +1,134 @@
+import type { DateContext } from './dates';
+import { readDate, readDueDate } from './dates';
+import { nearest } from './nearest';
+import { readReference, readStandardKey } from './references';
+import { normaliseDashes } from './spacing';
+import { listJoined } from './wording';
+
+export type ValueReading = { ok: true; value: string } | { ok: false; message: string };
+
+/** How one key:value option is read. `written` is the option as typed, e.g. `role:chiar`. */
+export interface OptionGrammar {
+  /** The property of the command it fills. */
+  field: string;
+  /** How refusals name it: "a role", "a due date". */
+  noun: string;
+  /** What a person should type, e.g. "role:member, chair, … or committee". */
+  hint: string;
+  required: boolean;
+  read(value: string, written: string, context: DateContext): ValueReading;
+}
+
+/**
+ * A choice from a fixed list, in any case, with word processors' dashes and spaces or
+ * underscores read as hyphens. `aliases` maps other accepted spellings to the stored value
+ * (`light` → `light-touch`); the choices shown are what people are taught to type.
+ */
+export function choiceOption(spec: {
+  key: string;
+  field: string;
+  noun: string;
+  choices: readonly string[];
+  required: boolean;
+  aliases?: Readonly<Record<string, string>>;
+}): OptionGrammar {
+  const hint = `${spec.key}:${listJoined(spec.choices, 'or')}`;
+  return {
+    field: spec.field,
+    noun: spec.noun,
+    hint,
+    required: spec.required,
+    read(value, written) {
+      const typed = normaliseDashes(value.trim())
+        .toLowerCase()
+        .replace(/[\s_]+/g, '-');
+      const aliased = spec.aliases?.[typed];
+      if (aliased !== undefined) return { ok: true, value: aliased };
+      if (spec.choices.includes(typed)) return { ok: true, value: typed };
+      const guess = nearest(typed, spec.choices);
+      const advice = guess ? `Did you mean ${spec.key}:${guess}?` : `Use ${hint}.`;
+      return { ok: false, message: `${written} isn't ${spec.noun} I know. ${advice}` };
+    },
+  };
+}
+
+export function textOption(spec: {
+  key: string;
+  field: string;
+  noun: string;
+  example: string;
+  maxLength: number;
+}): OptionGrammar {
+  return {
+    field: spec.field,
+    noun: spec.noun,
+    hint: `${spec.key}:${spec.example}`,
+    required: false,
+    read(value, written) {
+      const text = value.trim();
+      if (text.length > spec.maxLength) {
+        return {
+          ok: false,
+          message: `${written.slice(0, spec.key.length + 1)} is too long (${text.length} characters); keep it to ${spec.maxLength}.`,
+        };
+      }
+      return { ok: true, value: text };
+    },
+  };
+}
+
+export function dateOption(spec: {
+  key: string;
+  field: string;
+  noun: string;
+  required: boolean;
+  /** Due dates may not be in the past; a "member since" date usually is. */
+  notBeforeToday: boolean;
+}): OptionGrammar {
+  return {
+    field: spec.field,
+    noun: spec.noun,
+    hint: `${spec.key}:YYYY-MM-DD, ${spec.key}:today, ${spec.key}:tomorrow or ${spec.key}:+N wd (working days)`,
+    required: spec.required,
+    read(value, written, context) {
+      const reading = spec.notBeforeToday
+        ? readDueDate(value, written, context)
+        : readDate(value, written, context);
+      return reading.ok ? { ok: true, value: reading.date } : reading;
+    },
+  };
+}
+
+export function reviewReferenceOption(): OptionGrammar {
+  return {
+    field: 'reviewRef',
+    noun: 'a review reference',
+    hint: 'review:R-12',
+    required: false,
+    read(value, written) {
+      const ref = readReference(value, 'R');
+      if (ref) return { ok: true, value: ref };
+      return {
+        ok: false,
+        message: `${written} isn't a review reference; they look like R-12.`,
+      };
+    },
+  };
+}
+
+export function standardKeyOption(): OptionGrammar {
+  return {
+    field: 'standardRef',
+    noun: "a service standard's key",
+    hint: 'standard:lift-inspections',
+    required: false,
+    read(value, written) {
+      const key = readStandardKey(value);
+      if (key) return { ok: true, value: key };
+      return {
+        ok: false,
+        message: `${written} isn't a service standard's key; use a key listed by \`standards\`, e.g. standard:lift-inspections.`,
+      };
+    },
+  };
+}

@@ -1,0 +1,5 @@
+import type { Command } from './command-schema';
+
+/** A typed command, or a sentence saying what was wrong and, when known, the usage line. */
+export type ParseResult =
+  { ok: true; command: Command } | { ok: false; message: string; usage?: string };

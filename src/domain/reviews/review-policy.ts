@@ -1,0 +1,105 @@
+import type { StepNumber } from './review-steps';
+
+export const REVIEW_DEPTHS = ['full', 'light-touch'] as const;
+export type ReviewDepth = (typeof REVIEW_DEPTHS)[number];
+
+/** One rung of a landlord's escalation ladder, after the panel is unhappy with a response. */
+export interface EscalationStage {
+  /** Stable id stored on the review ('committee', 'regulator', ...). */
+  id: string;
+  /** How the stage reads in chat. */
+  label: string;
+  /** Where in the terms of reference the rung comes from. */
+  source: string;
+}
+
+/** The stage every review starts at, before anyone escalates. */
+export const NO_ESCALATION = 'none';
+
+/**
+ * What a landlord's terms of reference say about running a review. Stored on each review as
+ * data, so the transitions stay pure and a review keeps the rules it was opened under.
+ */
+export interface ReviewPolicy {
+  key: string;
+  name: string;
+  /** The seed document the values come from. */
+  source: string;
+  /** Meetings held before the report can be final, by depth. */
+  minimumMeetings: Record<ReviewDepth, number>;
+  /** Steps a light-touch review must do; every other step may be skipped with a reason. */
+  lightTouchRequiredSteps: readonly StepNumber[];
+  /** The follow-up review of the improvement plan falls this many months after it is agreed. */
+  followUpWindowMonths: { from: number; to: number };
+  /** Rungs above 'none', lowest first. */
+  escalationLadder: readonly EscalationStage[];
+}
+
+/**
+ * Southampton tenant-inspectors terms: "An action plan for improvements is agreed with Housing
+ * and reviewed at a later date (6 months–1 year)"; domain.md applies it to every review.
+ */
+const FOLLOW_UP_WINDOW = { from: 6, to: 12 };
+
+export const SEDGEMOOR_REVIEW_POLICY: ReviewPolicy = {
+  key: 'sedgemoor-scrutiny',
+  name: 'Homes in Sedgemoor customer-led scrutiny',
+  source: 'sedgemoor-customer-led-scrutiny-terms.txt',
+  // 10.1 "a full scrutiny review will require a minimum of 4 meetings and a light-touch review a
+  // minimum of 2 meetings".
+  minimumMeetings: { full: 4, 'light-touch': 2 },
+  // 4.4 "A typical light-touch review will include steps 1, 3 and 5 and aspects of 4, 6, 7 and 8
+  // as appropriate and proportionate"; 2, 9 and 10 are not named, so they are optional too.
+  lightTouchRequiredSteps: [1, 3, 5],
+  followUpWindowMonths: FOLLOW_UP_WINDOW,
+  // 5.4 "If the Panel remains dissatisfied with SMT response, it can set out its concerns to
+  // STAC. If the STAC still remains dissatisfied it may seek independent mediation."
+  escalationLadder: [
+    {
+      id: 'committee',
+      label: 'the Sedgemoor Tenants Assurance Committee (STAC)',
+      source: 'Sedgemoor ToR 5.4',
+    },
+    { id: 'independent-mediation', label: 'independent mediation', source: 'Sedgemoor ToR 5.4' },
+  ],
+};
+
+export const TRAFFORD_REVIEW_POLICY: ReviewPolicy = {
+  key: 'trafford-qip',
+  name: 'Trafford Housing Trust Quality and Insight Panel service review',
+  source: 'trafford-quality-insight-panel-terms.txt',
+  // Trafford's terms set no per-review minimum (only "a minimum of six times a year", section 7),
+  // so the domain.md defaults from Sedgemoor 10.1 apply.
+  minimumMeetings: { full: 4, 'light-touch': 2 },
+  lightTouchRequiredSteps: [1, 3, 5],
+  followUpWindowMonths: FOLLOW_UP_WINDOW,
+  // Section 5: the Chair of the Panel "can request a meeting with either the Chair of the Board
+  // or the Chief Executive"; "If the situation is still not resolved ... discuss this with the
+  // regulator".
+  escalationLadder: [
+    {
+      id: 'board-chair-or-chief-executive',
+      label: 'the Chair of the Board or the Chief Executive',
+      source: 'Trafford QIP ToR 5',
+    },
+    { id: 'regulator', label: 'the regulator', source: 'Trafford QIP ToR 5' },
+  ],
+};
+
+export const REVIEW_POLICIES: readonly ReviewPolicy[] = [
+  SEDGEMOOR_REVIEW_POLICY,
+  TRAFFORD_REVIEW_POLICY,
+];
+
+export function minimumMeetingsFor(policy: ReviewPolicy, depth: ReviewDepth): number {
+  return policy.minimumMeetings[depth];
+}
+
+/** A full review uses every step (Sedgemoor ToR 4.3); a light-touch one the policy's subset. */
+export function isStepRequired(
+  policy: ReviewPolicy,
+  depth: ReviewDepth,
+  step: StepNumber,
+): boolean {
+  return depth === 'full' || policy.lightTouchRequiredSteps.includes(step);
+}

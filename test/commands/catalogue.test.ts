@@ -1,0 +1,72 @@
+import { COMMANDS, commandSchema, helpFor, mentionToken, parseCommand } from '../../src/commands';
+import { fakeContext } from './parse-context';
+
+// Every variant of the schema, read off zod, so a new command cannot miss the catalogue.
+const SCHEMA_TYPES = commandSchema.options.map((option) => option.shape.type.value);
+
+describe('COMMANDS', () => {
+  it('describes every command exactly once', () => {
+    expect(COMMANDS.map((c) => c.type).sort()).toEqual([...SCHEMA_TYPES].sort());
+  });
+
+  it.each(COMMANDS.map((c) => [c.name, c] as const))(
+    '%s: its example parses to that command',
+    (_name, command) => {
+      // Examples show a mention as it looks in chat; the channel would have made it a token.
+      const asSent = command.example.replace(/@(\w+ \w+)/, (_m, name: string) =>
+        mentionToken(name.replace(' ', '')),
+      );
+      const result = parseCommand(asSent, fakeContext());
+      expect(result).toMatchObject({ ok: true, command: { type: command.type } });
+    },
+  );
+
+  it('each usage line starts with the command name', () => {
+    for (const command of COMMANDS) expect(command.usage.startsWith(command.name)).toBe(true);
+  });
+});
+
+describe('helpFor', () => {
+  const namesFor = (audience: { isOfficer: boolean; isMember: boolean }) =>
+    helpFor(audience).map((entry) => entry.usage.split(/ [@"([]/)[0]);
+
+  it('someone outside the group sees help and mine', () => {
+    expect(namesFor({ isOfficer: false, isMember: false })).toEqual(['help', 'mine']);
+  });
+
+  it('a member also sees declare and register', () => {
+    expect(namesFor({ isOfficer: false, isMember: true })).toEqual([
+      'help',
+      'declare',
+      'register',
+      'mine',
+    ]);
+  });
+
+  it('an officer who holds no member seat sees officer commands and the register, not declare', () => {
+    expect(namesFor({ isOfficer: true, isMember: false })).toEqual([
+      'help',
+      'group create',
+      'group add',
+      'standards import',
+      'standards',
+      'review open',
+      'check assign',
+      'evidence request',
+      'register',
+      'mine',
+    ]);
+  });
+
+  it('an officer who is also a member sees every command', () => {
+    expect(helpFor({ isOfficer: true, isMember: true })).toHaveLength(COMMANDS.length);
+  });
+
+  it('gives usage, example and description only', () => {
+    expect(helpFor({ isOfficer: false, isMember: false })[0]).toEqual({
+      usage: 'help',
+      example: 'help',
+      description: 'Lists the commands you can use, with an example of each.',
+    });
+  });
+});
