@@ -1,0 +1,76 @@
+import { TeamsInfo, TurnContext, type Activity, type Mention } from 'botbuilder';
+import type { IncomingSpeaker } from '../../app/conversations/speaker';
+import type { ConversationScope } from '../../store/conversations/conversation-model';
+import { mentionToken } from '../../commands';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Who wrote and where, as the channel-neutral speaker the use-cases know. */
+export function teamsSpeakerOf(activity: Activity): IncomingSpeaker {
+  const channelData = (activity.channelData ?? {}) as {
+    tenant?: { id?: string };
+    team?: { name?: string };
+  };
+  const tenantId = channelData.tenant?.id ?? activity.conversation.tenantId ?? 'unknown-tenant';
+  const reference = TurnContext.getConversationReference(activity);
+  // A reference points at the conversation, not at the message it came from.
+  delete reference.activityId;
+  return {
+    platform: 'teams',
+    tenantId,
+    userId: activity.from.aadObjectId ?? activity.from.id,
+    displayName: activity.from.name ?? 'Someone',
+    conversation: {
+      id: activity.conversation.id,
+      scope: scopeOf(activity.conversation.conversationType),
+      reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
+    },
+  };
+}
+
+function scopeOf(conversationType: string | undefined): ConversationScope {
+  if (conversationType === 'channel') return 'channel';
+  if (conversationType === 'groupChat') return 'groupChat';
+  return 'personal';
+}
+
+export interface MentionedPerson {
+  userId: string;
+  displayName: string;
+}
+
+/**
+ * The message text with the bot's own mention removed and every other `<at>Name</at>` replaced
+ * by the parser's mention token. Teams gives a mentioned user's chat id (29:…); people are
+ * known by their AAD object id, so that is looked up in the conversation's roster.
+ */
+export async function commandTextOf(
+  context: TurnContext,
+): Promise<{ text: string; mentioned: MentionedPerson[] }> {
+  const activity = context.activity;
+  TurnContext.removeRecipientMention(activity);
+  let text = activity.text ?? '';
+  const mentioned: MentionedPerson[] = [];
+  const mentions = (activity.entities ?? []).filter(
+    (entity): entity is Mention & { type: string } => entity.type === 'mention',
+  );
+  for (const mention of mentions) {
+    if (mention.mentioned.id === activity.recipient.id) continue;
+    const userId = await aadIdOf(context, mention.mentioned.id);
+    if (!userId) continue;
+    const markup = mention.text ?? `<at>${mention.mentioned.name}</at>`;
+    text = text.split(markup).join(` ${mentionToken(userId)} `);
+    mentioned.push({ userId, displayName: mention.mentioned.name });
+  }
+  return { text: text.replace(/\s+/g, ' ').trim(), mentioned };
+}
+
+async function aadIdOf(context: TurnContext, chatUserId: string): Promise<string | undefined> {
+  if (GUID.test(chatUserId)) return chatUserId;
+  try {
+    const member = await TeamsInfo.getMember(context, chatUserId);
+    return member.aadObjectId ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
