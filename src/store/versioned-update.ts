@@ -57,7 +57,7 @@ export async function updateIfUnchanged<T extends { version: number }>(
     return null;
   }
   const filter = { _id: id, version: expectedVersion } as unknown as QueryFilter<T>;
-  return model.findOneAndUpdate(filter, { $set: update }, { new: true }).lean<T>();
+  return model.findOneAndUpdate(filter, { $set: update }, { returnDocument: 'after' }).lean<T>();
 }
 
 /** If the claim's winner stopped before updating the record, finish its update. */

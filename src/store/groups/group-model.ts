@@ -36,5 +36,7 @@ const groupSchema = new Schema<GroupRecord>(
 );
 // Officers name groups in commands, so a name means one group in an organisation.
 groupSchema.index({ organisationId: 1, name: 1 }, { unique: true });
+// A command typed in a chat finds the group working there.
+groupSchema.index({ organisationId: 1, conversationId: 1 });
 
 export const groupModel = defineModel<GroupRecord>('Group', groupSchema);

@@ -1,0 +1,382 @@
+import { z } from 'zod';
+import {
+  acceptCheck as acceptInDomain,
+  assignmentOf,
+  CHECK_KINDS,
+  createRealityCheck,
+  declineCheck as declineInDomain,
+  offerCheck,
+  reviewFindings as reviewInDomain,
+  submitFindings as submitInDomain,
+  type Assignment,
+  type RealityCheck,
+} from '../../domain/checks';
+import { ok, refuse, type Result } from '../../domain/shared/result';
+import { isDuplicateKeyError } from '../../store/connection';
+import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import {
+  checkAssignmentModel,
+  realityCheckModel,
+  type CheckAssignmentRecord,
+  type RealityCheckRecord,
+} from '../../store/checks/reality-check-model';
+import { nextReference } from '../../store/references';
+import { Seats } from '../../store/seats';
+import { conflictsOf } from '../declarations/conflicts-of';
+import { policyOf, whyCannotTakePart } from '../people/standing';
+import type { Actor } from '../shared/actor';
+import { requireGroupRole, standingIn } from '../shared/authorise';
+import type { AppContext } from '../shared/context';
+import { httpsUrl, localDate, optionalText, recordId, requiredText } from '../shared/inputs';
+import { audit, saveChange } from '../shared/record-change';
+import { defineUseCase } from '../shared/use-case';
+import { CHECK_NOT_FOUND, loadCheck, type LoadedCheck } from './check-records';
+
+const assigneePool = (checkId: string) => `check:${checkId}:assignees`;
+const checkRef = z.string().trim().min(1, 'say which check, e.g. C-40');
+
+/**
+ * An officer creates a check and offers it to a member. Every reason the member cannot take it
+ * comes back at once: their standing in the group, declared interests and own area, and the
+ * group's cap on one inspection (Southampton TI ToR: at most 12).
+ */
+export const assignCheck = defineUseCase({
+  name: 'assignCheck',
+  input: z.object({
+    groupId: recordId,
+    personId: recordId,
+    title: requiredText(200),
+    kind: z.enum(CHECK_KINDS),
+    dueOn: localDate,
+    reviewId: recordId.optional(),
+    standardKey: optionalText(100),
+    area: optionalText(100),
+  }),
+  async run(ctx, actor, input) {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'assign checks',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const draft = createRealityCheck({
+      id: 'new',
+      groupId: input.groupId,
+      kind: input.kind,
+      reviewId: input.reviewId,
+      standardKey: input.standardKey,
+      area: input.area,
+      dueOn: input.dueOn,
+    });
+    if (!draft.ok) return draft;
+    // Vet the person before a reference is spent on a check nobody can do.
+    const vetted = await vet(ctx, actor, draft.value, input.personId);
+    if (!vetted.ok) return vetted;
+    const reference = await nextReference(ctx.db, actor.organisationId, 'C');
+    const record = (
+      await realityCheckModel(ctx.db).create({
+        organisationId: actor.organisationId,
+        groupId: input.groupId,
+        reference,
+        title: input.title,
+        kind: input.kind,
+        reviewId: input.reviewId,
+        standardKey: input.standardKey,
+        area: input.area,
+        dueOn: input.dueOn,
+        createdAt: ctx.now(),
+        createdBy: actor.personId,
+      })
+    ).toObject();
+    await audit(ctx, actor, {
+      subject: { kind: 'check', id: record._id },
+      groupId: record.groupId,
+      action: 'check.created',
+      details: { reference, kind: record.kind, dueOn: record.dueOn },
+    });
+    const offered = await offer(
+      ctx,
+      actor,
+      { record, assignments: [], domain: { ...draft.value, id: record._id } },
+      input.personId,
+    );
+    if (!offered.ok) return offered;
+    return ok({ check: record, assignment: offered.value });
+  },
+});
+
+/** Offers an existing check to one more member. */
+export const offerCheckTo = defineUseCase({
+  name: 'offerCheckTo',
+  input: z.object({ checkRef, personId: recordId }),
+  async run(ctx, actor, input) {
+    const loaded = await loadCheck(ctx, actor.organisationId, input.checkRef);
+    if (!loaded) return refuse(CHECK_NOT_FOUND.code, CHECK_NOT_FOUND.message);
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      loaded.record.groupId,
+      ['officer'],
+      'assign checks',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    return offer(ctx, actor, loaded, input.personId);
+  },
+});
+
+async function vet(
+  ctx: AppContext,
+  actor: Actor,
+  check: RealityCheck,
+  personId: string,
+): Promise<Result<{ group: GroupRecord; next: RealityCheck }>> {
+  const group = await groupModel(ctx.db).findById(check.groupId).lean<GroupRecord>().orFail();
+  const policy = policyOf(group);
+  const [canTakePart, conflicts] = await Promise.all([
+    whyCannotTakePart(ctx, { organisationId: actor.organisationId, groupId: group._id, personId }),
+    conflictsOf(ctx, {
+      organisationId: actor.organisationId,
+      groupId: group._id,
+      personId,
+      target: { checkId: check.id, reviewId: check.reviewId, area: check.area },
+    }),
+  ]);
+  const next = offerCheck({
+    check,
+    candidate: { personId, canTakePart },
+    conflicts,
+    offeredBy: actor.personId,
+    at: ctx.now(),
+    maxPerInspection: policy.maxMembersPerInspection,
+  });
+  return next.ok ? ok({ group, next: next.value }) : next;
+}
+
+async function offer(
+  ctx: AppContext,
+  actor: Actor,
+  loaded: LoadedCheck,
+  personId: string,
+): Promise<Result<CheckAssignmentRecord>> {
+  const vetted = await vet(ctx, actor, loaded.domain, personId);
+  if (!vetted.ok) return vetted;
+  const { group, next } = vetted.value;
+  const policy = policyOf(group);
+  const seats = new Seats(ctx.db);
+  const pool = assigneePool(loaded.record._id);
+  if (policy.maxMembersPerInspection !== undefined) {
+    // The count above was a read; the seat is what holds the cap when officers race.
+    const seat = await seats.claim(pool, policy.maxMembersPerInspection, personId, ctx.now());
+    if (!seat.taken)
+      return refuse(
+        'check.inspection-full',
+        `This inspection already has ${policy.maxMembersPerInspection} members, the most the group allows on any one inspection.`,
+      );
+  }
+  const assignment = assignmentOf(next, personId) as Assignment;
+  const previous = loaded.assignments.find((a) => a.personId === personId);
+  let saved: CheckAssignmentRecord;
+  try {
+    if (previous) {
+      const changed = await saveChange(
+        ctx,
+        actor,
+        checkAssignmentModel(ctx.db),
+        previous,
+        { ...assignment, declinedAt: undefined, declineReason: undefined },
+        offeredChange(loaded, personId),
+      );
+      if (!changed.ok) {
+        await seats.release(pool, personId);
+        return changed;
+      }
+      return ok(changed.value);
+    }
+    saved = (
+      await checkAssignmentModel(ctx.db).create({
+        organisationId: actor.organisationId,
+        groupId: loaded.record.groupId,
+        checkId: loaded.record._id,
+        ...(assignment as unknown as Record<string, unknown>),
+      })
+    ).toObject();
+  } catch (error) {
+    await seats.release(pool, personId);
+    if (!isDuplicateKeyError(error)) throw error;
+    return refuse('check.already-assigned', 'This person has already been offered this check.');
+  }
+  await audit(ctx, actor, offeredChange(loaded, personId));
+  return ok(saved);
+}
+
+function offeredChange(loaded: LoadedCheck, personId: string) {
+  return {
+    subject: { kind: 'check', id: loaded.record._id },
+    groupId: loaded.record.groupId,
+    action: 'check.offered',
+    details: { reference: loaded.record.reference, personId },
+  };
+}
+
+/** Runs a member's step on their own assignment and saves only that assignment. */
+async function memberStep(
+  ctx: AppContext,
+  actor: Actor,
+  ref: string,
+  action: string,
+  step: (check: RealityCheck) => Result<RealityCheck>,
+  reason?: string,
+): Promise<Result<{ check: RealityCheckRecord; assignment: CheckAssignmentRecord }>> {
+  const loaded = await loadCheck(ctx, actor.organisationId, ref);
+  if (!loaded) return refuse(CHECK_NOT_FOUND.code, CHECK_NOT_FOUND.message);
+  const mine = loaded.assignments.find((a) => a.personId === actor.personId);
+  if (!mine) return refuse('check.someone-elses', 'That check was offered to someone else.');
+  const next = step(loaded.domain);
+  if (!next.ok) return next;
+  const updated = assignmentOf(next.value, actor.personId) as Assignment;
+  const saved = await saveChange(
+    ctx,
+    actor,
+    checkAssignmentModel(ctx.db),
+    mine,
+    { ...updated },
+    {
+      subject: { kind: 'check', id: loaded.record._id },
+      groupId: loaded.record.groupId,
+      action,
+      reason,
+      details: { reference: loaded.record.reference, personId: actor.personId },
+    },
+  );
+  return saved.ok ? ok({ check: loaded.record, assignment: saved.value }) : saved;
+}
+
+/**
+ * The member takes the check on. Accepting again is harmless: the second click is told it is
+ * already accepted and nothing is written twice.
+ */
+export const acceptCheck = defineUseCase({
+  name: 'acceptCheck',
+  input: z.object({ checkRef }),
+  async run(ctx, actor, input) {
+    return memberStep(ctx, actor, input.checkRef, 'check.accepted', (check) =>
+      acceptInDomain(check, actor.personId, ctx.now()),
+    );
+  },
+});
+
+/** The member turns the check down with a reason; their place on the inspection is freed. */
+export const declineCheck = defineUseCase({
+  name: 'declineCheck',
+  input: z.object({ checkRef, reason: requiredText(500) }),
+  async run(ctx, actor, input) {
+    const result = await memberStep(
+      ctx,
+      actor,
+      input.checkRef,
+      'check.declined',
+      (check) => declineInDomain(check, actor.personId, input.reason, ctx.now()),
+      input.reason,
+    );
+    if (result.ok)
+      await new Seats(ctx.db).release(assigneePool(result.value.check._id), actor.personId);
+    return result;
+  },
+});
+
+const answer = z.union([z.boolean(), z.number(), z.string().max(2000)]);
+const lines = z.array(z.string().trim().max(2000)).max(50).default([]);
+
+/** The accepted assignee submits checklist answers and findings. */
+export const submitCheckFindings = defineUseCase({
+  name: 'submitCheckFindings',
+  input: z.object({
+    checkRef,
+    answers: z.record(z.string(), answer),
+    strengths: lines,
+    weaknesses: lines,
+    recommendations: lines,
+    evidenceLinks: z.array(httpsUrl).max(20).default([]),
+  }),
+  async run(ctx, actor, input) {
+    return memberStep(ctx, actor, input.checkRef, 'check.findings-submitted', (check) =>
+      submitInDomain(
+        check,
+        actor.personId,
+        {
+          answers: input.answers,
+          findings: {
+            strengths: input.strengths,
+            weaknesses: input.weaknesses,
+            recommendations: input.recommendations,
+            evidence: input.evidenceLinks,
+          },
+        },
+        ctx.now(),
+      ),
+    );
+  },
+});
+
+/** An officer of the group reviews one inspector's findings, with a note for them. */
+export const reviewCheckFindings = defineUseCase({
+  name: 'reviewCheckFindings',
+  input: z.object({ checkRef, personId: recordId, note: requiredText(2000) }),
+  async run(ctx, actor, input) {
+    const loaded = await loadCheck(ctx, actor.organisationId, input.checkRef);
+    if (!loaded) return refuse(CHECK_NOT_FOUND.code, CHECK_NOT_FOUND.message);
+    const standing = await standingIn(ctx, actor, loaded.record.groupId);
+    const next = reviewInDomain(
+      loaded.domain,
+      input.personId,
+      { personId: actor.personId, roles: standing?.roles ?? [] },
+      input.note,
+      ctx.now(),
+    );
+    if (!next.ok) return next;
+    const record = loaded.assignments.find((a) => a.personId === input.personId);
+    if (!record) return refuse('check.not-offered', 'That person was not offered this check.');
+    const updated = assignmentOf(next.value, input.personId) as Assignment;
+    return saveChange(
+      ctx,
+      actor,
+      checkAssignmentModel(ctx.db),
+      record,
+      { ...updated },
+      {
+        subject: { kind: 'check', id: loaded.record._id },
+        groupId: loaded.record.groupId,
+        action: 'check.findings-reviewed',
+        details: { reference: loaded.record.reference, personId: input.personId },
+      },
+    );
+  },
+});
+
+export interface OpenCheck {
+  check: RealityCheckRecord;
+  assignment: CheckAssignmentRecord;
+}
+
+/** The person's checks still waiting on them, for `mine` and the App Home. */
+export async function openChecksFor(
+  ctx: AppContext,
+  organisationId: string,
+  personId: string,
+): Promise<OpenCheck[]> {
+  const assignments = await checkAssignmentModel(ctx.db)
+    .find({ organisationId, personId, status: { $in: ['offered', 'accepted'] } })
+    .lean<CheckAssignmentRecord[]>();
+  const checks = await realityCheckModel(ctx.db)
+    .find({ _id: { $in: assignments.map((a) => a.checkId) } })
+    .lean<RealityCheckRecord[]>();
+  const byId = new Map(checks.map((c) => [c._id, c]));
+  return assignments
+    .flatMap((assignment) => {
+      const check = byId.get(assignment.checkId);
+      return check ? [{ check, assignment }] : [];
+    })
+    .sort((a, b) => a.check.dueOn.localeCompare(b.check.dueOn));
+}

@@ -1,0 +1,47 @@
+import type { Refusal } from '../../domain/shared/result';
+
+/** A card by name and the view model it is filled from; each channel renders it its own way. */
+export interface CardMessage {
+  name: string;
+  viewModel: Record<string, unknown>;
+}
+
+/**
+ * What a command or click produces, channel-neutral. `text` is always there: it is the
+ * notification line, the fallback and what a screen reader announces.
+ */
+export type Reply =
+  | { kind: 'message'; text: string; card?: CardMessage; onlyToSender?: boolean }
+  /** A form to fill in: a card in Teams, a modal in Slack. */
+  | { kind: 'form'; text: string; form: CardMessage };
+
+export function textReply(text: string): Reply {
+  return { kind: 'message', text };
+}
+
+/** Refusals as one notice card: the first sentence as the line, every reason listed. */
+export function refusalReply(
+  refusals: readonly Refusal[],
+  title = 'That did not go through',
+): Reply {
+  const reasons = refusals.map((refusal) => refusal.message);
+  const text = reasons.length === 1 ? (reasons[0] ?? title) : `${title}: ${reasons.join(' ')}`;
+  return {
+    kind: 'message',
+    text,
+    onlyToSender: true,
+    card: { name: 'notice', viewModel: { title, tone: 'refused', reasons } },
+  };
+}
+
+export function noticeReply(
+  title: string,
+  tone: 'ok' | 'info' = 'ok',
+  reasons: string[] = [],
+): Reply {
+  return {
+    kind: 'message',
+    text: [title, ...reasons].join(' '),
+    card: { name: 'notice', viewModel: { title, tone, reasons } },
+  };
+}

@@ -1,0 +1,304 @@
+import { z } from 'zod';
+import type { MembershipPolicy } from '../../domain/groups';
+import { checkJoin, termEndFor, type GroupState, type PersonFacts } from '../../domain/people';
+import { ROLES, TENURES, type Role } from '../../domain/shared/people';
+import { ok, refuse, type Refusal, type Result } from '../../domain/shared/result';
+import { isDuplicateKeyError } from '../../store/connection';
+import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
+import { personModel, type PersonRecord } from '../../store/people/person-model';
+import { Seats } from '../../store/seats';
+import { inspectionInProgress } from '../groups/inspection-in-progress';
+import type { Actor } from '../shared/actor';
+import { requireGroupRole } from '../shared/authorise';
+import type { AppContext } from '../shared/context';
+import { localDate, optionalText, recordId } from '../shared/inputs';
+import { audit, saveChange } from '../shared/record-change';
+import { defineUseCase } from '../shared/use-case';
+import { localToday, personFactsOf, policyOf } from './standing';
+
+/** What an officer records about a person when adding them: only what the rules read. */
+const recordedFacts = z
+  .object({
+    over18Confirmed: z.boolean(),
+    isStaff: z.boolean(),
+    managerAgreed: z.boolean(),
+    breachOfTenancy: z.boolean(),
+    judgementOrNotice: z.boolean(),
+    exCustomer: z.boolean(),
+    boardMemberElsewhere: z.boolean(),
+    previouslyExcludedForBehaviour: z.boolean(),
+    helpedDevelopService: z.boolean(),
+    committeeMemberOf: optionalText(100),
+    trainedOn: localDate,
+  })
+  .partial();
+
+const addMemberInput = z.object({
+  groupId: recordId,
+  personId: recordId,
+  roles: z.array(z.enum(ROLES)).min(1, 'give at least one role'),
+  tenure: z.enum(TENURES).optional(),
+  tenancyStartedOn: localDate.optional(),
+  homeArea: optionalText(100),
+  facts: recordedFacts.optional(),
+});
+
+export const memberSeatPool = (groupId: string) => `group:${groupId}:members`;
+const leaseholderPool = (groupId: string) => `group:${groupId}:leaseholders`;
+const committeePool = (groupId: string) => `group:${groupId}:committee`;
+
+/** Roles that sit in a member place; officers and staff facilitate and take none. */
+const SEATED_ROLES: readonly Role[] = ['member', 'chair', 'vice-chair', 'committee'];
+
+/**
+ * An officer adds a person to a group. Eligibility is the domain's first gate (checkJoin) with
+ * every reason that applies; the caps are then held by seats, so officers adding people at the
+ * same moment cannot overfill the group between the count and the insert.
+ */
+export const addMember = defineUseCase({
+  name: 'addMember',
+  input: addMemberInput,
+  async run(ctx, actor, input) {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'add people to a group',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const group = await groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>().orFail();
+    const person = await personModel(ctx.db)
+      .findOne({ _id: input.personId, organisationId: actor.organisationId })
+      .lean<PersonRecord>();
+    if (!person)
+      return refuse('person-not-found', 'That person is not known in your organisation.');
+    const policy = policyOf(group);
+    const today = await localToday(ctx, actor.organisationId);
+
+    const existing = await membershipModel(ctx.db)
+      .findOne({ groupId: group._id, personId: person._id })
+      .lean<MembershipRecord>();
+    if (existing && existing.status.kind !== 'withdrawn')
+      return addRoles(ctx, actor, group, person, existing, input.roles);
+
+    const facts: PersonFacts = {
+      ...personFactsOf(person),
+      ...definedOnly({
+        ...input.facts,
+        tenure: input.tenure,
+        tenancyStartedOn: input.tenancyStartedOn,
+        homeArea: input.homeArea,
+      }),
+    };
+    const seated = input.roles.some((role) => SEATED_ROLES.includes(role));
+    if (seated) {
+      const joining = checkJoin(policy, facts, await groupStateOf(ctx, group._id), today);
+      if (!joining.ok) return joining;
+    }
+    const factsSaved = await recordFacts(ctx, actor, group, person, facts);
+    if (!factsSaved.ok) return factsSaved;
+
+    const claimed = seated ? await claimSeats(ctx, group._id, policy, facts, person._id) : ok([]);
+    if (!claimed.ok) return claimed;
+    const termStartsOn = today;
+    const fields = {
+      roles: input.roles,
+      status: { kind: 'active' },
+      termStartsOn,
+      termEndsOn: termEndFor(policy, termStartsOn),
+      joinedAt: ctx.now(),
+    };
+    let membership: MembershipRecord;
+    try {
+      if (existing) {
+        // Re-joining after withdrawal keeps the one membership record, moved on a version.
+        const saved = await saveChange(ctx, actor, membershipModel(ctx.db), existing, fields, {
+          subject: { kind: 'membership', id: existing._id },
+          groupId: group._id,
+          action: 'membership.rejoined',
+          details: { roles: input.roles },
+        });
+        if (!saved.ok) {
+          await releaseSeats(ctx, claimed.value, person._id);
+          return saved;
+        }
+        membership = saved.value;
+      } else {
+        membership = (
+          await membershipModel(ctx.db).create({
+            organisationId: actor.organisationId,
+            groupId: group._id,
+            personId: person._id,
+            ...fields,
+          })
+        ).toObject();
+        await audit(ctx, actor, {
+          subject: { kind: 'membership', id: membership._id },
+          groupId: group._id,
+          action: 'membership.added',
+          details: { personId: person._id, roles: input.roles },
+        });
+      }
+    } catch (error) {
+      await releaseSeats(ctx, claimed.value, person._id);
+      if (!isDuplicateKeyError(error)) throw error;
+      return refuse(
+        'membership.already-member',
+        `${person.displayName} is already in ${group.name}.`,
+      );
+    }
+    if (input.roles.includes('officer')) await makeOfficer(ctx, actor, person);
+    return ok(membership);
+  },
+});
+
+async function addRoles(
+  ctx: AppContext,
+  actor: Actor,
+  group: GroupRecord,
+  person: PersonRecord,
+  membership: MembershipRecord,
+  roles: Role[],
+): Promise<Result<MembershipRecord>> {
+  const added = roles.filter((role) => !membership.roles.includes(role));
+  if (added.length === 0)
+    return refuse(
+      'membership.already-member',
+      `${person.displayName} is already in ${group.name} as ${membership.roles.join(' and ')}.`,
+    );
+  const saved = await saveChange(
+    ctx,
+    actor,
+    membershipModel(ctx.db),
+    membership,
+    { roles: [...membership.roles, ...added] },
+    {
+      subject: { kind: 'membership', id: membership._id },
+      groupId: group._id,
+      action: 'membership.roles-added',
+      details: { added },
+    },
+  );
+  if (saved.ok && added.includes('officer')) await makeOfficer(ctx, actor, person);
+  return saved;
+}
+
+async function makeOfficer(ctx: AppContext, actor: Actor, person: PersonRecord): Promise<void> {
+  if (person.isOfficer) return;
+  const fresh = await personModel(ctx.db).findById(person._id).lean<PersonRecord>().orFail();
+  await saveChange(
+    ctx,
+    actor,
+    personModel(ctx.db),
+    fresh,
+    { isOfficer: true },
+    {
+      subject: { kind: 'person', id: person._id },
+      action: 'person.made-officer',
+    },
+  );
+}
+
+async function recordFacts(
+  ctx: AppContext,
+  actor: Actor,
+  group: GroupRecord,
+  person: PersonRecord,
+  facts: PersonFacts,
+): Promise<Result<true>> {
+  const before = personFactsOf(person);
+  const changed = Object.keys(facts).filter(
+    (key) => before[key as keyof PersonFacts] !== facts[key as keyof PersonFacts],
+  );
+  if (changed.length === 0) return ok(true);
+  const saved = await saveChange(
+    ctx,
+    actor,
+    personModel(ctx.db),
+    person,
+    { facts },
+    {
+      subject: { kind: 'person', id: person._id },
+      groupId: group._id,
+      action: 'person.facts-recorded',
+      details: { fields: changed },
+    },
+  );
+  return saved.ok ? ok(true) : saved;
+}
+
+/** The group as the caps count it: active members in member places. */
+export async function groupStateOf(ctx: AppContext, groupId: string): Promise<GroupState> {
+  const seats = new Seats(ctx.db);
+  const [activeMembers, leaseholders, committeeMembersOnPanel, busy] = await Promise.all([
+    seats.count(memberSeatPool(groupId)),
+    seats.count(leaseholderPool(groupId)),
+    seats.count(committeePool(groupId)),
+    inspectionInProgress(ctx, groupId),
+  ]);
+  return { activeMembers, leaseholders, committeeMembersOnPanel, inspectionInProgress: busy };
+}
+
+async function claimSeats(
+  ctx: AppContext,
+  groupId: string,
+  policy: MembershipPolicy,
+  facts: PersonFacts,
+  personId: string,
+): Promise<Result<string[]>> {
+  const wanted: Array<{ pool: string; capacity: number; refusal: Refusal }> = [
+    {
+      pool: memberSeatPool(groupId),
+      capacity: policy.maxMembers ?? Number.MAX_SAFE_INTEGER,
+      refusal: {
+        code: 'membership.group-full',
+        message: `The group is full: it takes at most ${policy.maxMembers ?? 0} members.`,
+      },
+    },
+  ];
+  if (facts.tenure === 'leaseholder' && policy.maxLeaseholders !== undefined)
+    wanted.push({
+      pool: leaseholderPool(groupId),
+      capacity: policy.maxLeaseholders,
+      refusal: {
+        code: 'membership.leaseholder-places-full',
+        message: `All ${policy.maxLeaseholders} places for leaseholders are taken.`,
+      },
+    });
+  if (facts.committeeMemberOf && policy.maxCommitteeMembersPerPanel !== undefined)
+    wanted.push({
+      pool: committeePool(groupId),
+      capacity: policy.maxCommitteeMembersPerPanel,
+      refusal: {
+        code: 'membership.committee-member-limit',
+        message: `A panel takes at most ${policy.maxCommitteeMembersPerPanel} committee member, and that place is taken.`,
+      },
+    });
+  const taken: string[] = [];
+  const seats = new Seats(ctx.db);
+  for (const want of wanted) {
+    const claim = await seats.claim(want.pool, want.capacity, personId, ctx.now());
+    if (!claim.taken) {
+      await releaseSeats(ctx, taken, personId);
+      return { ok: false, refusals: [want.refusal] };
+    }
+    taken.push(want.pool);
+  }
+  return ok(taken);
+}
+
+export async function releaseSeats(ctx: AppContext, pools: string[], personId: string) {
+  const seats = new Seats(ctx.db);
+  await Promise.all(pools.map((pool) => seats.release(pool, personId)));
+}
+
+/** Every seat a person may hold in a group, for when they leave it. */
+export function seatPoolsOf(groupId: string): string[] {
+  return [memberSeatPool(groupId), leaseholderPool(groupId), committeePool(groupId)];
+}
+
+function definedOnly<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
