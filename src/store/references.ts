@@ -51,8 +51,8 @@ export async function nextReference(
   }
 }
 
-/** "r-012", " R-12 " → "R-12"; anything else → undefined. */
+/** "r-012", " R-12 ", "r12" → "R-12"; anything else → undefined. */
 export function normaliseReference(text: string, prefix: ReferencePrefix): string | undefined {
-  const match = new RegExp(`^\\s*${prefix}-(\\d{1,9})\\s*$`, 'i').exec(text);
+  const match = new RegExp(`^\\s*${prefix}-?(\\d{1,9})\\s*$`, 'i').exec(text);
   return match ? `${prefix}-${Number(match[1])}` : undefined;
 }
