@@ -57,7 +57,14 @@ export async function updateIfUnchanged<T extends { version: number }>(
     return null;
   }
   const filter = { _id: id, version: expectedVersion } as unknown as QueryFilter<T>;
-  return model.findOneAndUpdate(filter, { $set: update }, { returnDocument: 'after' }).lean<T>();
+  const updated = await model
+    .findOneAndUpdate(filter, { $set: update }, { returnDocument: 'after' })
+    .lean<T>();
+  if (updated) return updated;
+  // A loser may have rolled our claimed update forward before we wrote it: the claim for this
+  // version is ours, so a record now at that version carries our change.
+  const current = await model.findById(id).lean<T>();
+  return current && current.version === nextVersion ? current : null;
 }
 
 /** If the claim's winner stopped before updating the record, finish its update. */

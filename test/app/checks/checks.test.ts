@@ -158,14 +158,12 @@ describe('reality checks, stored', () => {
     const assigned = await assignCheck(ctx, officer, emptyHome(group._id, members[0]!.personId));
     if (!assigned.ok) throw new Error('assign');
     const results = await Promise.all(
-      members
-        .slice(1)
-        .map((m) =>
-          offerCheckTo(ctx, officer, {
-            checkRef: assigned.value.check.reference,
-            personId: m.personId,
-          }),
-        ),
+      members.slice(1).map((m) =>
+        offerCheckTo(ctx, officer, {
+          checkRef: assigned.value.check.reference,
+          personId: m.personId,
+        }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(11);
     expect(
