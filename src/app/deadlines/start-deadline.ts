@@ -1,3 +1,4 @@
+import type { LocalDate } from '../../domain/calendar';
 import { openDeadline, type DeadlineKind } from '../../domain/deadlines';
 import { AuditTrail } from '../../store/audit/audit-trail';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
@@ -14,6 +15,8 @@ export interface StartDeadlineInput {
   /** What the rule counts from: the request, the agreement, the meeting. */
   from: Date;
   reviewAfterMonths?: number;
+  /** A date the officer set instead of the rule's, due at the end of that local day. */
+  dueOn?: LocalDate;
   startedBy: string;
 }
 
@@ -39,6 +42,7 @@ export async function startDeadline(
   });
   const { created, deadline } = await new DeadlineBook(ctx.db).open({
     ...computed,
+    ...(input.dueOn ? { dueAt: calendar.endOfLocalDay(input.dueOn) } : {}),
     organisationId: input.organisationId,
     groupId: input.groupId,
     createdAt: ctx.now(),

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { meet } from '../../domain/deadlines';
+import { ok, refuse } from '../../domain/shared/result';
+import { DeadlineBook } from '../../store/deadlines/deadline-book';
+import {
+  evidenceRequestModel,
+  type EvidenceRequestRecord,
+} from '../../store/evidence/evidence-request-model';
+import { organisationModel } from '../../store/organisations/organisation-model';
+import { personModel } from '../../store/people/person-model';
+import { newId } from '../../store/model-registry';
+import { nextReference, normaliseReference } from '../../store/references';
+import { startDeadline } from '../deadlines/start-deadline';
+import { localToday } from '../people/standing';
+import type { Actor } from '../shared/actor';
+import { requireGroupRole } from '../shared/authorise';
+import type { AppContext } from '../shared/context';
+import { httpsUrl, localDate, optionalText, recordId, requiredText } from '../shared/inputs';
+import { audit, saveChange } from '../shared/record-change';
+import { defineUseCase } from '../shared/use-case';
+
+const NOT_FOUND = {
+  code: 'evidence-request-not-found',
+  message: 'There is no information request with that reference in your organisation.',
+};
+
+/**
+ * An officer asks a member of staff for information. Sedgemoor ToR: staff provide it within 10
+ * working days, counted on the organisation's calendar; the officer may set another date, but
+ * not one already past.
+ */
+export const requestEvidence = defineUseCase({
+  name: 'requestEvidence',
+  input: z.object({
+    groupId: recordId,
+    personId: recordId,
+    what: requiredText(500),
+    reviewId: recordId.optional(),
+    dueOn: localDate.optional(),
+  }),
+  async run(ctx, actor, input) {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'request information from staff',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const person = await personModel(ctx.db)
+      .findOne({ _id: input.personId, organisationId: actor.organisationId })
+      .lean();
+    if (!person)
+      return refuse('person-not-found', 'That person is not known in your organisation.');
+    if (input.dueOn && input.dueOn < (await localToday(ctx, actor.organisationId)))
+      return refuse(
+        'evidence.due-in-past',
+        `The due date ${input.dueOn} has already passed; choose today or later.`,
+      );
+    const reference = await nextReference(ctx.db, actor.organisationId, 'E');
+    const requestId = newId();
+    const deadline = await startDeadline(ctx, {
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      kind: 'information-request',
+      subject: { kind: 'evidence-request', id: requestId },
+      ownerId: person._id,
+      from: ctx.now(),
+      dueOn: input.dueOn,
+      startedBy: actor.personId,
+    });
+    const record = (
+      await evidenceRequestModel(ctx.db).create({
+        _id: requestId,
+        organisationId: actor.organisationId,
+        groupId: input.groupId,
+        reference,
+        reviewId: input.reviewId,
+        requestedOf: person._id,
+        requestedBy: actor.personId,
+        what: input.what,
+        deadlineId: deadline._id,
+        dueAt: deadline.dueAt,
+        state: 'open',
+        links: [],
+        createdAt: ctx.now(),
+      })
+    ).toObject();
+    await audit(ctx, actor, {
+      subject: { kind: 'evidence-request', id: record._id },
+      groupId: record.groupId,
+      action: 'evidence.requested',
+      details: { reference, requestedOf: person._id, dueAt: deadline.dueAt.toISOString() },
+    });
+    return ok(record);
+  },
+});
+
+async function loadRequest(ctx: AppContext, actor: Actor, ref: string) {
+  const reference = normaliseReference(ref, 'E');
+  if (!reference) return undefined;
+  const found = await evidenceRequestModel(ctx.db)
+    .findOne({ organisationId: actor.organisationId, reference })
+    .lean<EvidenceRequestRecord>();
+  return found ?? undefined;
+}
+
+/** The person asked (or an officer) says the information has been sent; the clock stops. */
+export const markEvidenceSent = defineUseCase({
+  name: 'markEvidenceSent',
+  input: z.object({
+    requestRef: requiredText(20),
+    link: httpsUrl.optional(),
+    note: optionalText(500),
+  }),
+  async run(ctx, actor, input) {
+    const request = await loadRequest(ctx, actor, input.requestRef);
+    if (!request) return refuse(NOT_FOUND.code, NOT_FOUND.message);
+    if (request.requestedOf !== actor.personId) {
+      const refusals = await requireGroupRole(
+        ctx,
+        actor,
+        request.groupId,
+        ['officer'],
+        'answer a request made to someone else',
+      );
+      if (refusals.length > 0) return { ok: false, refusals };
+    }
+    if (request.state === 'sent')
+      return refuse('evidence.already-sent', `${request.reference} is already marked as sent.`);
+    const saved = await saveChange(
+      ctx,
+      actor,
+      evidenceRequestModel(ctx.db),
+      request,
+      { state: 'sent', links: input.link ? [...request.links, input.link] : request.links },
+      {
+        subject: { kind: 'evidence-request', id: request._id },
+        groupId: request.groupId,
+        action: 'evidence.sent',
+        reason: input.note,
+      },
+    );
+    if (!saved.ok) return saved;
+    const book = new DeadlineBook(ctx.db);
+    const deadline = await book.get(request.deadlineId, actor.organisationId);
+    const organisation = await organisationModel(ctx.db)
+      .findById(actor.organisationId)
+      .lean()
+      .orFail();
+    if (deadline && deadline.state !== 'met') {
+      const met = meet(deadline, ctx.now(), organisation.timeZone);
+      if (met.ok && (await book.save(met.value)))
+        await audit(ctx, actor, {
+          subject: { kind: 'deadline', id: deadline._id },
+          groupId: request.groupId,
+          action: 'deadline.met',
+        });
+    }
+    return saved;
+  },
+});
+
+/** Requests still waiting on this person, for `mine`, the App Home and the nudges. */
+export async function openRequestsFor(
+  ctx: AppContext,
+  organisationId: string,
+  personId: string,
+): Promise<EvidenceRequestRecord[]> {
+  return evidenceRequestModel(ctx.db)
+    .find({ organisationId, requestedOf: personId, state: { $in: ['open', 'more-time-asked'] } })
+    .sort({ dueAt: 1 })
+    .lean<EvidenceRequestRecord[]>();
+}
