@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import {
+  escalate,
+  openReview as openInDomain,
+  recordMeeting as recordMeetingInDomain,
+  REVIEW_TOPIC_SOURCES,
+  type Review,
+} from '../../domain/reviews';
+import { SEDGEMOOR_REVIEW_POLICY, TRAFFORD_REVIEW_POLICY } from '../../domain/reviews';
+import { ok, refuse, type Result } from '../../domain/shared/result';
+import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { newId } from '../../store/model-registry';
+import { nextReference, normaliseReference } from '../../store/references';
+import { reviewModel, type ReviewRecord } from '../../store/reviews/review-model';
+import { localToday } from '../people/standing';
+import type { Actor } from '../shared/actor';
+import { requireGroupRole } from '../shared/authorise';
+import type { AppContext } from '../shared/context';
+import { localDate, optionalText, recordId, requiredText } from '../shared/inputs';
+import { audit, saveChange } from '../shared/record-change';
+import { defineUseCase } from '../shared/use-case';
+
+const NOT_FOUND = {
+  code: 'review-not-found',
+  message: 'There is no review with that reference in your organisation.',
+};
+
+/** Trafford's panel follows its own terms; every other group the Sedgemoor process. */
+function reviewPolicyFor(group: GroupRecord) {
+  return group.presetKey === 'trafford-qip' ? TRAFFORD_REVIEW_POLICY : SEDGEMOOR_REVIEW_POLICY;
+}
+
+/** An officer opens a full or light-touch review for the group (Sedgemoor ToR 4.3, 4.4). */
+export const openReview = defineUseCase({
+  name: 'openReview',
+  input: z.object({
+    groupId: recordId,
+    topic: requiredText(200),
+    depth: z.enum(['full', 'light-touch']),
+    topicSource: z.enum(REVIEW_TOPIC_SOURCES).default('low-performance'),
+    scope: optionalText(1000),
+  }),
+  async run(ctx, actor, input) {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'open a review',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const group = await groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>().orFail();
+    const id = newId();
+    const opened = openInDomain({
+      id,
+      groupId: group._id,
+      title: input.topic,
+      topicSource: input.topicSource,
+      depth: input.depth,
+      scope: input.scope,
+      policy: reviewPolicyFor(group),
+      openedOn: await localToday(ctx, actor.organisationId),
+    });
+    if (!opened.ok) return opened;
+    const reference = await nextReference(ctx.db, actor.organisationId, 'R');
+    const record = (
+      await reviewModel(ctx.db).create({
+        _id: id,
+        organisationId: actor.organisationId,
+        groupId: group._id,
+        reference,
+        review: opened.value as unknown as Record<string, unknown>,
+        createdAt: ctx.now(),
+        createdBy: actor.personId,
+      })
+    ).toObject();
+    await audit(ctx, actor, {
+      subject: { kind: 'review', id },
+      groupId: group._id,
+      action: 'review.opened',
+      details: { reference, depth: input.depth, topic: input.topic },
+    });
+    return ok(record);
+  },
+});
+
+export async function reviewByReference(
+  ctx: AppContext,
+  organisationId: string,
+  ref: string,
+): Promise<ReviewRecord | undefined> {
+  const reference = normaliseReference(ref, 'R');
+  if (!reference) return undefined;
+  const found = await reviewModel(ctx.db)
+    .findOne({ organisationId, reference })
+    .lean<ReviewRecord>();
+  return found ?? undefined;
+}
+
+/** Loads the review, checks the actor's role, applies one domain step, saves and audits it. */
+async function changeReview(
+  ctx: AppContext,
+  actor: Actor,
+  ref: string,
+  who: { roles: Array<'officer' | 'chair'>; doing: string },
+  action: string,
+  step: (review: Review) => Result<Review>,
+  reason?: string,
+): Promise<Result<ReviewRecord>> {
+  const record = await reviewByReference(ctx, actor.organisationId, ref);
+  if (!record) return refuse(NOT_FOUND.code, NOT_FOUND.message);
+  const refusals = await requireGroupRole(ctx, actor, record.groupId, who.roles, who.doing);
+  if (refusals.length > 0) return { ok: false, refusals };
+  const next = step(record.review as unknown as Review);
+  if (!next.ok) return next;
+  return saveChange(
+    ctx,
+    actor,
+    reviewModel(ctx.db),
+    record,
+    { review: next.value },
+    {
+      subject: { kind: 'review', id: record._id },
+      groupId: record.groupId,
+      action,
+      reason,
+      details: { reference: record.reference },
+    },
+  );
+}
+
+/** A panel meeting held for the review; the count gates the final report (Sedgemoor ToR 10.1). */
+export const recordReviewMeeting = defineUseCase({
+  name: 'recordReviewMeeting',
+  input: z.object({
+    reviewRef: requiredText(20),
+    on: localDate,
+    attendees: z.number().int().min(1).max(100),
+    notes: optionalText(2000),
+  }),
+  async run(ctx, actor, input) {
+    return changeReview(
+      ctx,
+      actor,
+      input.reviewRef,
+      { roles: ['officer', 'chair'], doing: 'record review meetings' },
+      'review.meeting-recorded',
+      (review) =>
+        recordMeetingInDomain(review, {
+          on: input.on,
+          attendees: input.attendees,
+          notes: input.notes,
+        }),
+    );
+  },
+});
+
+/** Moves the review up the group's escalation ladder, with the reason on record. */
+export const escalateReview = defineUseCase({
+  name: 'escalateReview',
+  input: z.object({ reviewRef: requiredText(20), reason: requiredText(1000) }),
+  async run(ctx, actor, input) {
+    const today = await localToday(ctx, actor.organisationId);
+    return changeReview(
+      ctx,
+      actor,
+      input.reviewRef,
+      { roles: ['officer'], doing: 'escalate a review' },
+      'review.escalated',
+      (review) => escalate(review, actor.personId, today, input.reason),
+      input.reason,
+    );
+  },
+});

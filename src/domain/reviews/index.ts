@@ -1,0 +1,10 @@
+export * from './review-policy';
+export * from './review-steps';
+export * from './review';
+export * from './meetings';
+export * from './recommendations';
+export * from './management-response';
+export * from './improvement-plan';
+export * from './follow-up';
+export * from './escalation';
+export { readableDate as readableReviewDate } from './review-refusals';
