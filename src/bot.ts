@@ -8,6 +8,7 @@ import { createSlackApp } from './channels/slack/slack-app';
 import { createHttpServer } from './http/server';
 import type { Logger } from './log/logger';
 import { Schedules } from './scheduler/schedules';
+import { prepareModels } from './store/all-models';
 import { isDatabaseReachable, openDatabase } from './store/connection';
 import { SlackDeliveryLedger } from './store/slack-deliveries';
 import { resolveDatabase } from './store/server/resolve';
@@ -47,6 +48,7 @@ export async function startBot(
   let connection: Connection;
   try {
     connection = await openDatabase(database.uri);
+    await prepareModels(connection);
   } catch (error) {
     await database.stop();
     throw error;
