@@ -1,5 +1,11 @@
 import { createGroup } from '../../../src/app/groups/create-group';
 import { addMember } from '../../../src/app/people/add-member';
+import {
+  barMember,
+  liftMemberSuspension,
+  suspendMember,
+  withdrawMember,
+} from '../../../src/app/people/member-status';
 import { whyCannotTakePart } from '../../../src/app/people/standing';
 import { AuditTrail } from '../../../src/store/audit/audit-trail';
 import { groupModel } from '../../../src/store/groups/group-model';
@@ -196,5 +202,104 @@ describe('groups and membership, stored', () => {
     expect(promoted.ok && promoted.value.roles).toEqual(['member', 'officer']);
     const again = await createGroup(ctx, person, { name: 'Made by Pat', presetKey: 'torus-tims' });
     expect(again.ok).toBe(true);
+  });
+});
+
+describe('membership status, stored', () => {
+  it('Torus TIMS ToR Safeguards: a suspended member cannot take part until the suspension is lifted; both are audited with reasons', async () => {
+    const { ctx, org, officer, group } = await setUp('torus-tims');
+    const person = await seedPerson(ctx, org._id, 'Sue Spended');
+    await addMember(ctx, officer, {
+      groupId: group._id,
+      personId: person.personId,
+      roles: ['member'],
+      ...settledTenant,
+    });
+    const suspended = await suspendMember(ctx, officer, {
+      groupId: group._id,
+      personId: person.personId,
+      reason: 'Pending investigation of a tenancy breach',
+    });
+    expect(suspended.ok && suspended.value.status.kind).toBe('suspended');
+    const reasons = await whyCannotTakePart(ctx, {
+      organisationId: org._id,
+      groupId: group._id,
+      personId: person.personId,
+    });
+    expect(reasons.map((r) => r.code)).toContain('membership.suspended');
+    const lifted = await liftMemberSuspension(ctx, officer, {
+      groupId: group._id,
+      personId: person.personId,
+      reason: 'Investigation closed',
+    });
+    expect(lifted.ok && lifted.value.status.kind).toBe('active');
+    const entries = await new AuditTrail(ctx.db).forGroup(group._id);
+    expect(
+      entries.filter((e) => e.action.startsWith('membership.s')).map((e) => [e.action, e.reason]),
+    ).toEqual([
+      ['membership.suspended', 'Pending investigation of a tenancy breach'],
+      ['membership.suspension-lifted', 'Investigation closed'],
+    ]);
+  });
+
+  it('Southampton Code of Conduct: a barred member is refused until the bar ends, then may take part again', async () => {
+    const { ctx, org, officer, group } = await setUp('southampton-ti');
+    const person = await seedPerson(ctx, org._id, 'Barry Barred');
+    await addMember(ctx, officer, {
+      groupId: group._id,
+      personId: person.personId,
+      roles: ['member'],
+      ...settledTenant,
+      facts: { over18Confirmed: true, trainedOn: '2025-01-01' },
+    });
+    const barred = await barMember(ctx, officer, {
+      groupId: group._id,
+      personId: person.personId,
+      until: '2026-06-01',
+      reason: 'Members voted to bar after three warnings',
+    });
+    expect(barred.ok).toBe(true);
+    const during = await whyCannotTakePart(ctx, {
+      organisationId: org._id,
+      groupId: group._id,
+      personId: person.personId,
+    });
+    expect(during.map((r) => r.code)).toContain('membership.barred');
+    app.setNow('2026-06-02T10:00:00Z');
+    const after = await whyCannotTakePart(ctx, {
+      organisationId: org._id,
+      groupId: group._id,
+      personId: person.personId,
+    });
+    expect(after.map((r) => r.code)).not.toContain('membership.barred');
+    app.setNow('2026-03-02T10:00:00Z');
+  });
+
+  it('Trafford QIP ToR 7: withdrawing a member frees their place on a full panel', async () => {
+    const { ctx, org, officer, group } = await setUp('trafford-qip');
+    const people = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => seedPerson(ctx, org._id, `Full Panel ${i}`)),
+    );
+    for (const person of people.slice(0, 15))
+      await addMember(ctx, officer, {
+        groupId: group._id,
+        personId: person.personId,
+        roles: ['member'],
+        ...settledTenant,
+      });
+    const sixteenth = {
+      groupId: group._id,
+      personId: people[15]!.personId,
+      roles: ['member' as const],
+      ...settledTenant,
+    };
+    expect((await addMember(ctx, officer, sixteenth)).ok).toBe(false);
+    const withdrawn = await withdrawMember(ctx, officer, {
+      groupId: group._id,
+      personId: people[0]!.personId,
+      reason: 'Moved out of the borough',
+    });
+    expect(withdrawn.ok).toBe(true);
+    expect((await addMember(ctx, officer, sixteenth)).ok).toBe(true);
   });
 });

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { MembershipFacts } from '../../domain/people';
+import { barUntil, liftSuspension, suspend, withdraw } from '../../domain/people';
+import { refuse, type Result } from '../../domain/shared/result';
+import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
+import type { Actor } from '../shared/actor';
+import { requireGroupRole } from '../shared/authorise';
+import type { AppContext } from '../shared/context';
+import { localDate, recordId, requiredText } from '../shared/inputs';
+import { saveChange } from '../shared/record-change';
+import { defineUseCase } from '../shared/use-case';
+import { releaseSeats, seatPoolsOf } from './add-member';
+import { localToday, membershipFactsOf } from './standing';
+
+const target = { groupId: recordId, personId: recordId };
+
+/** Loads the membership, applies one status transition, saves it versioned and audited. */
+async function changeStatus(
+  ctx: AppContext,
+  actor: Actor,
+  input: { groupId: string; personId: string; reason: string },
+  action: string,
+  transition: (membership: MembershipFacts, today: string) => Result<MembershipFacts>,
+): Promise<Result<MembershipRecord>> {
+  const refusals = await requireGroupRole(
+    ctx,
+    actor,
+    input.groupId,
+    ['officer'],
+    'change a member’s status',
+  );
+  if (refusals.length > 0) return { ok: false, refusals };
+  const membership = await membershipModel(ctx.db)
+    .findOne({
+      groupId: input.groupId,
+      personId: input.personId,
+      organisationId: actor.organisationId,
+    })
+    .lean<MembershipRecord>();
+  if (!membership) return refuse('membership.not-a-member', 'That person is not in this group.');
+  const next = transition(
+    membershipFactsOf(membership),
+    await localToday(ctx, actor.organisationId),
+  );
+  if (!next.ok) return next;
+  return saveChange(
+    ctx,
+    actor,
+    membershipModel(ctx.db),
+    membership,
+    { status: next.value.status },
+    {
+      subject: { kind: 'membership', id: membership._id },
+      groupId: membership.groupId,
+      action,
+      reason: input.reason,
+      details: { from: membership.status, to: next.value.status },
+    },
+  );
+}
+
+/** Torus TIMS ToR Safeguards: suspended "pending investigation"; they keep their place. */
+export const suspendMember = defineUseCase({
+  name: 'suspendMember',
+  input: z.object({ ...target, reason: requiredText(500) }),
+  async run(ctx, actor, input) {
+    return changeStatus(ctx, actor, input, 'membership.suspended', (m, today) =>
+      suspend(m, { reason: input.reason, on: today }),
+    );
+  },
+});
+
+export const liftMemberSuspension = defineUseCase({
+  name: 'liftMemberSuspension',
+  input: z.object({ ...target, reason: requiredText(500) }),
+  async run(ctx, actor, input) {
+    return changeStatus(ctx, actor, input, 'membership.suspension-lifted', (m) =>
+      liftSuspension(m),
+    );
+  },
+});
+
+/** Sedgemoor and Torus: a decision to withdraw membership, with its reason; the place is freed. */
+export const withdrawMember = defineUseCase({
+  name: 'withdrawMember',
+  input: z.object({ ...target, reason: requiredText(500) }),
+  async run(ctx, actor, input) {
+    const result = await changeStatus(ctx, actor, input, 'membership.withdrawn', (m, today) =>
+      withdraw(m, { reason: input.reason, on: today }),
+    );
+    if (result.ok) await releaseSeats(ctx, seatPoolsOf(input.groupId), input.personId);
+    return result;
+  },
+});
+
+/** Southampton Code of Conduct: members present may vote to bar a member for a period. */
+export const barMember = defineUseCase({
+  name: 'barMember',
+  input: z.object({ ...target, until: localDate, reason: requiredText(500) }),
+  async run(ctx, actor, input) {
+    return changeStatus(ctx, actor, input, 'membership.barred', (m, today) =>
+      barUntil(m, { until: input.until, reason: input.reason, asOf: today }),
+    );
+  },
+});
