@@ -15,6 +15,7 @@ import './people/person-model';
 import './references';
 import './reviews/review-model';
 import './seats';
+import './standards/standard-model';
 import './slack-deliveries';
 import './versioned-update';
 
