@@ -98,7 +98,7 @@ export async function reviewByReference(
 }
 
 /** Loads the review, checks the actor's role, applies one domain step, saves and audits it. */
-async function changeReview(
+export async function changeReview(
   ctx: AppContext,
   actor: Actor,
   ref: string,

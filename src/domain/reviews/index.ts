@@ -8,3 +8,4 @@ export * from './improvement-plan';
 export * from './follow-up';
 export * from './escalation';
 export { readableDate as readableReviewDate } from './review-refusals';
+export * from './step-lifecycle';

@@ -1,0 +1,120 @@
+import { createGroup } from '../../../src/app/groups/create-group';
+import { seedOrganisation, seedPerson, useTestApp } from '../../support/app';
+import { openReview, recordReviewMeeting } from '../../../src/app/reviews/review-use-cases';
+import {
+  addReviewImprovementAction,
+  addReviewRecommendation,
+  agreeReviewImprovementPlan,
+  completeReviewStep,
+  decideReviewRecommendations,
+  recordReviewManagementResponse,
+  skipReviewStep,
+} from '../../../src/app/reviews/review-progress';
+import { deadlineModel } from '../../../src/store/deadlines/deadline-model';
+import { AuditTrail } from '../../../src/store/audit/audit-trail';
+
+const app = useTestApp('2026-05-04T09:00:00Z');
+
+function must<T>(result: { ok: true; value: T } | { ok: false; refusals: unknown[] }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.refusals));
+  return result.value;
+}
+
+describe('a review worked through, stored', () => {
+  it('Sedgemoor ToR 4.3 and 6.2: steps, meetings, agreed recommendations, a management response starting the 28-day improvement plan clock, actions, and the plan agreed starting the 6-month review', async () => {
+    const ctx = app.ctx();
+    const org = await seedOrganisation(ctx);
+    const officer = await seedPerson(ctx, org._id, 'Vera Officer', { officer: true });
+    const lead = await seedPerson(ctx, org._id, 'Larry Lead');
+    const group = must(
+      await createGroup(ctx, officer, { name: 'Panel', presetKey: 'sedgemoor-scrutiny' }),
+    );
+    const review = must(
+      await openReview(ctx, officer, {
+        groupId: group._id,
+        topic: 'Damp and mould',
+        depth: 'full',
+      }),
+    );
+    const ref = review.reference;
+    for (const on of ['2026-05-05', '2026-05-12', '2026-05-19', '2026-05-26'])
+      must(await recordReviewMeeting(ctx, officer, { reviewRef: ref, on, attendees: 7 }));
+    for (const step of [1, 2, 3, 4])
+      must(await completeReviewStep(ctx, officer, { reviewRef: ref, step }));
+    const withRec = must(
+      await addReviewRecommendation(ctx, officer, {
+        reviewRef: ref,
+        text: 'Inspect every reported damp case within 10 working days',
+      }),
+    );
+    const recommendationId = (withRec.review as { recommendations: Array<{ id: string }> })
+      .recommendations[0]!.id;
+    must(await completeReviewStep(ctx, officer, { reviewRef: ref, step: 5 }));
+    must(
+      await decideReviewRecommendations(ctx, officer, {
+        reviewRef: ref,
+        decisions: [{ recommendationId, agreed: true }],
+      }),
+    );
+    must(await completeReviewStep(ctx, officer, { reviewRef: ref, step: 6 }));
+    must(
+      await recordReviewManagementResponse(ctx, officer, {
+        reviewRef: ref,
+        receivedOn: '2026-05-04',
+        responses: [{ recommendationId, decision: 'accept' }],
+      }),
+    );
+    const planDeadline = await deadlineModel(ctx.db)
+      .findOne({ 'subject.id': review._id, kind: 'improvement-plan' })
+      .lean();
+    expect(planDeadline?.dueAt.toISOString()).toBe('2026-06-01T22:59:59.999Z');
+    must(
+      await addReviewImprovementAction(ctx, officer, {
+        reviewRef: ref,
+        recommendationId,
+        action: 'Add a damp triage slot to the repairs diary',
+        ownerPersonId: lead.personId,
+        dueOn: '2026-08-31',
+      }),
+    );
+    must(await agreeReviewImprovementPlan(ctx, officer, { reviewRef: ref }));
+    const followUp = await deadlineModel(ctx.db)
+      .findOne({ 'subject.id': review._id, kind: 'action-plan-review' })
+      .lean();
+    expect(followUp?.dueAt.toISOString().slice(0, 10)).toBe('2026-11-04');
+    const actions = (await new AuditTrail(ctx.db).forSubject('review', review._id)).map(
+      (e) => e.action,
+    );
+    expect(actions).toContain('review.management-response');
+    expect(actions.at(-1)).toBe('review.plan-agreed');
+  });
+
+  it('a full review’s steps cannot be skipped, and a member cannot move the review on', async () => {
+    const ctx = app.ctx();
+    const org = await seedOrganisation(ctx);
+    const officer = await seedPerson(ctx, org._id, 'Wyn Officer', { officer: true });
+    const member = await seedPerson(ctx, org._id, 'Mo Member');
+    const group = must(
+      await createGroup(ctx, officer, { name: 'Panel', presetKey: 'sedgemoor-scrutiny' }),
+    );
+    const review = must(
+      await openReview(ctx, officer, { groupId: group._id, topic: 'Lettings', depth: 'full' }),
+    );
+    const skipped = await skipReviewStep(ctx, officer, {
+      reviewRef: review.reference,
+      step: 1,
+      reason: 'Obvious',
+    });
+    expect(!skipped.ok && skipped.refusals.map((r) => r.code)).toEqual(['review.step-required']);
+    const byMember = await completeReviewStep(ctx, member, {
+      reviewRef: review.reference,
+      step: 1,
+    });
+    expect(!byMember.ok && byMember.refusals[0]?.code).toBe('not-allowed');
+    const badStep = await completeReviewStep(ctx, officer, {
+      reviewRef: review.reference,
+      step: 11,
+    });
+    expect(!badStep.ok && badStep.refusals[0]?.message).toMatch(/step from 1 to 10/);
+  });
+});
