@@ -7,6 +7,7 @@ import './checks/reality-check-model';
 import './conversations/conversation-model';
 import './deadlines/deadline-model';
 import './declarations/declaration-model';
+import './declarations/reconfirmation-model';
 import './evidence/evidence-request-model';
 import './groups/group-model';
 import './organisations/organisation-model';

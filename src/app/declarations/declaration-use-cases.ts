@@ -15,6 +15,11 @@ import {
   type DeclarationRecord,
 } from '../../store/declarations/declaration-model';
 import { membershipModel } from '../../store/people/membership-model';
+import {
+  reconfirmationModel,
+  type ReconfirmationRecord,
+} from '../../store/declarations/reconfirmation-model';
+import { isDuplicateKeyError } from '../../store/connection';
 import { personModel } from '../../store/people/person-model';
 import { organisationModel } from '../../store/organisations/organisation-model';
 import { requireGroupRole, standingIn } from '../shared/authorise';
@@ -214,8 +219,14 @@ export const declarationRegister = defineUseCase({
       .sort({ declaredAt: 1 })
       .lean<DeclarationRecord[]>();
     const ended = records.filter((r) => r.endedAt).map((r) => r._id);
+    const confirmations = await reconfirmationModel(ctx.db)
+      .find({ groupId: input.groupId })
+      .sort({ at: 1 })
+      .lean<ReconfirmationRecord[]>();
+    const confirmedAt = new Map(confirmations.map((c) => [c.personId, c.at]));
     const entries = registerFor(input.groupId, records.map(declaredInterestOf), {
       endedIds: ended,
+      confirmedAt,
     });
     const people = await personModel(ctx.db)
       .find({ _id: { $in: entries.map((e) => e.personId) } })
@@ -247,5 +258,51 @@ export const declarationRegister = defineUseCase({
       };
     });
     return ok(lines);
+  },
+});
+
+/**
+ * The member confirms their declarations still stand (the yearly re-confirmation). One record
+ * per person per day, held by a unique index, so repeated clicks count once.
+ */
+export const reconfirmDeclarations = defineUseCase({
+  name: 'reconfirmDeclarations',
+  input: z.object({ groupId: recordId }),
+  async run(ctx, actor, input) {
+    const membership = await membershipModel(ctx.db)
+      .findOne({ groupId: input.groupId, personId: actor.personId })
+      .lean();
+    if (!membership || membership.status.kind === 'withdrawn')
+      return refuse(
+        'declarations.not-in-group',
+        'Only people in this group can confirm declarations here.',
+      );
+    const on = await localToday(ctx, actor.organisationId);
+    try {
+      const created = await reconfirmationModel(ctx.db).create({
+        organisationId: actor.organisationId,
+        groupId: input.groupId,
+        personId: actor.personId,
+        on,
+        at: ctx.now(),
+      });
+      await audit(ctx, actor, {
+        subject: { kind: 'person', id: actor.personId },
+        groupId: input.groupId,
+        action: 'declaration.reconfirmed',
+      });
+      return ok({
+        on,
+        alreadyConfirmedToday: false,
+        reconfirmationId: created._id as string | undefined,
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return ok({
+        on,
+        alreadyConfirmedToday: true,
+        reconfirmationId: undefined as string | undefined,
+      });
+    }
   },
 });

@@ -4,11 +4,13 @@ import {
   declareInterest,
   decideDeclaration,
   endDeclaration,
+  reconfirmDeclarations,
 } from '../../../src/app/declarations/declaration-use-cases';
 import { createGroup } from '../../../src/app/groups/create-group';
 import { addMember } from '../../../src/app/people/add-member';
 import { AuditTrail } from '../../../src/store/audit/audit-trail';
 import { declarationModel } from '../../../src/store/declarations/declaration-model';
+import { reconfirmationModel } from '../../../src/store/declarations/reconfirmation-model';
 import { seedOrganisation, seedPerson, useTestApp } from '../../support/app';
 
 const app = useTestApp('2026-03-02T10:00:00Z');
@@ -179,5 +181,30 @@ describe('declarations of interest, stored', () => {
     app.setNow('2026-03-02T10:00:00Z');
     const outsider = await seedPerson(ctx, org._id, 'Nosy Neighbour');
     expect((await declarationRegister(ctx, outsider, { groupId: group._id })).ok).toBe(false);
+  });
+});
+
+describe('yearly re-confirmation', () => {
+  it('Sedgemoor ToR 9: a member who confirms "nothing has changed" 20 times at once is recorded once, and the next re-confirmation moves a year on', async () => {
+    const { ctx, group, member } = await sedgemoorPanel();
+    await declareInterest(ctx, member, {
+      groupId: group._id,
+      kind: 'other',
+      detail: 'Volunteer at the food bank the landlord funds',
+    });
+    app.setNow('2027-02-20T10:00:00Z');
+    const clicks = await Promise.all(
+      Array.from({ length: 20 }, () => reconfirmDeclarations(ctx, member, { groupId: group._id })),
+    );
+    expect(clicks.every((c) => c.ok)).toBe(true);
+    expect(
+      await reconfirmationModel(ctx.db).countDocuments({
+        groupId: group._id,
+        personId: member.personId,
+      }),
+    ).toBe(1);
+    const register = await declarationRegister(ctx, member, { groupId: group._id });
+    expect(register.ok && register.value[0]?.reconfirmationDueOn).toBe('2028-02-20');
+    app.setNow('2026-03-02T10:00:00Z');
   });
 });

@@ -1,4 +1,6 @@
 import { createGroup } from '../../../src/app/groups/create-group';
+import { editGroupPolicy } from '../../../src/app/groups/edit-group-policy';
+import { recordMemberProgress } from '../../../src/app/people/member-progress';
 import { addMember } from '../../../src/app/people/add-member';
 import {
   barMember,
@@ -301,5 +303,65 @@ describe('membership status, stored', () => {
     });
     expect(withdrawn.ok).toBe(true);
     expect((await addMember(ctx, officer, sixteenth)).ok).toBe(true);
+  });
+});
+
+describe('policies and progress', () => {
+  it('Trafford QIP ToR 7: an officer can raise the panel size with a reason; the audit keeps the old value; an unsound policy is refused', async () => {
+    const { ctx, officer, group } = await setUp('trafford-qip');
+    const edited = await editGroupPolicy(ctx, officer, {
+      groupId: group._id,
+      changes: { maxMembers: 18 },
+      reason: 'Board agreed a larger panel',
+    });
+    if (!edited.ok) throw new Error(JSON.stringify(edited.refusals));
+    expect(edited.value.policy.maxMembers).toBe(18);
+    const entries = await new AuditTrail(ctx.db).forSubject('group', group._id);
+    expect(entries.at(-1)).toMatchObject({
+      action: 'group.policy-edited',
+      reason: 'Board agreed a larger panel',
+      details: { before: { maxMembers: 15 }, after: { maxMembers: 18 } },
+    });
+    const unsound = await editGroupPolicy(ctx, officer, {
+      groupId: group._id,
+      changes: { maxMembers: -1 },
+      reason: 'typo',
+    });
+    expect(unsound.ok).toBe(false);
+  });
+
+  it('Sedgemoor ToR: once training, agreements and the over-18 confirmation are recorded the member can take part, and the term start is on record', async () => {
+    const { ctx, org, officer, group } = await setUp('sedgemoor-scrutiny');
+    const person = await seedPerson(ctx, org._id, 'Ready Rita');
+    await addMember(ctx, officer, {
+      groupId: group._id,
+      personId: person.personId,
+      roles: ['member'],
+      tenure: 'tenant',
+      tenancyStartedOn: '2020-01-01',
+    });
+    const before = await whyCannotTakePart(ctx, {
+      organisationId: org._id,
+      groupId: group._id,
+      personId: person.personId,
+    });
+    expect(before.length).toBeGreaterThan(0);
+    const recorded = await recordMemberProgress(ctx, officer, {
+      groupId: group._id,
+      personId: person.personId,
+      trainingDoneOn: '2026-02-01',
+      codeOfConductSignedOn: '2026-02-01',
+      confidentialitySignedOn: '2026-02-01',
+      over18Confirmed: true,
+      termStartsOn: '2026-03-01',
+    });
+    if (!recorded.ok) throw new Error(JSON.stringify(recorded.refusals));
+    expect(recorded.value.termStartsOn).toBe('2026-03-01');
+    const after = await whyCannotTakePart(ctx, {
+      organisationId: org._id,
+      groupId: group._id,
+      personId: person.personId,
+    });
+    expect(after).toEqual([]);
   });
 });

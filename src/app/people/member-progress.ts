@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { termEndFor } from '../../domain/people';
+import { refuse } from '../../domain/shared/result';
+import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
+import { personModel, type PersonRecord } from '../../store/people/person-model';
+import { requireGroupRole } from '../shared/authorise';
+import { localDate, recordId } from '../shared/inputs';
+import { saveChange } from '../shared/record-change';
+import { defineUseCase } from '../shared/use-case';
+import { policyOf } from './standing';
+
+/**
+ * An officer records what a member has done to be ready to take part: training, the code of
+ * conduct and confidentiality agreement signed (dates only), the "over 18" confirmation (never a
+ * birth date), and the start of their term, from which the policy's term end follows.
+ */
+export const recordMemberProgress = defineUseCase({
+  name: 'recordMemberProgress',
+  input: z
+    .object({
+      groupId: recordId,
+      personId: recordId,
+      trainingDoneOn: localDate.optional(),
+      codeOfConductSignedOn: localDate.optional(),
+      confidentialitySignedOn: localDate.optional(),
+      termStartsOn: localDate.optional(),
+      over18Confirmed: z.literal(true).optional(),
+    })
+    .refine((v) => Object.keys(v).length > 2, { error: 'say what the member has done' }),
+  async run(ctx, actor, input) {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'record members’ training and agreements',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const [group, membership, person] = await Promise.all([
+      groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>(),
+      membershipModel(ctx.db)
+        .findOne({ groupId: input.groupId, personId: input.personId })
+        .lean<MembershipRecord>(),
+      personModel(ctx.db)
+        .findOne({ _id: input.personId, organisationId: actor.organisationId })
+        .lean<PersonRecord>(),
+    ]);
+    if (!group || !membership || !person)
+      return refuse('membership.not-a-member', 'That person is not in this group.');
+    if (input.over18Confirmed && person.facts.over18Confirmed !== true) {
+      const saved = await saveChange(
+        ctx,
+        actor,
+        personModel(ctx.db),
+        person,
+        { facts: { ...person.facts, over18Confirmed: true } },
+        {
+          subject: { kind: 'person', id: person._id },
+          groupId: group._id,
+          action: 'person.over-18-confirmed',
+        },
+      );
+      if (!saved.ok) return saved;
+    }
+    const set: Record<string, unknown> = {};
+    for (const key of [
+      'trainingDoneOn',
+      'codeOfConductSignedOn',
+      'confidentialitySignedOn',
+      'termStartsOn',
+    ] as const)
+      if (input[key]) set[key] = input[key];
+    if (input.termStartsOn) set.termEndsOn = termEndFor(policyOf(group), input.termStartsOn);
+    if (Object.keys(set).length === 0) return { ok: true, value: membership };
+    return saveChange(ctx, actor, membershipModel(ctx.db), membership, set, {
+      subject: { kind: 'membership', id: membership._id },
+      groupId: group._id,
+      action: 'membership.progress-recorded',
+      details: set,
+    });
+  },
+});
