@@ -3,6 +3,8 @@ import type { Connection } from 'mongoose';
 import { describeChannels, type Config } from './config';
 import { createTeamsAdapter, mountTeams } from './channels/teams/teams-adapter';
 import { ScrutinyTeamsBot } from './channels/teams/teams-bot';
+import { TeamsMessenger } from './channels/teams/teams-messenger';
+import { renderTeamsCard } from './cards/render-teams';
 import { RestifyReceiver } from './channels/slack/restify-receiver';
 import { createSlackApp } from './channels/slack/slack-app';
 import { createHttpServer } from './http/server';
@@ -26,6 +28,8 @@ export interface RunningBot {
 export interface StartOptions {
   /** For tests: Slack's clock. */
   now?: () => number;
+  /** For tests: the clock the scrutiny rules read. */
+  clock?: () => Date;
   /** How long stop() lets in-flight requests finish before cutting connections. */
   drainTimeoutMs?: number;
 }
@@ -58,7 +62,21 @@ export async function startBot(
   const server = createHttpServer({ log, isReady: () => isDatabaseReachable(connection) });
 
   const channels = describeChannels(config);
-  mountTeams(server, createTeamsAdapter(config.teams, log), new ScrutinyTeamsBot());
+  const ctx = { db: connection, now: options.clock ?? (() => new Date()) };
+  const teamsAdapter = createTeamsAdapter(config.teams, log);
+  const teamsMessenger = new TeamsMessenger(
+    teamsAdapter,
+    connection,
+    config.teams.mode === 'authenticated' ? config.teams.appId : '',
+    renderTeamsCard,
+  );
+  const teamsBot = new ScrutinyTeamsBot({
+    ctx,
+    settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
+    messenger: () => teamsMessenger,
+    log,
+  });
+  mountTeams(server, teamsAdapter, teamsBot);
   log.info(channels.teams);
 
   if (config.slack.mode === 'single-workspace') {

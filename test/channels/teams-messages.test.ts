@@ -43,7 +43,10 @@ describe('Teams messages on POST /api/messages (emulator mode)', () => {
     expect(res.status).toBe(200);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ type: 'message', replyToId: 'activity-1' });
-    expect(sent[0]?.text).toContain('scrutiny bot');
+    const card = (
+      sent[0] as { attachments?: Array<{ content: { body: Array<{ text?: string }> } }> }
+    ).attachments?.[0]?.content;
+    expect(card?.body[0]?.text).toBe('What you can do');
   });
 
   it('refuses an activity without a serviceUrl with 400 and a short reason', async () => {

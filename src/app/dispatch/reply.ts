@@ -1,3 +1,4 @@
+import type { OutgoingMessage, Recipient } from '../messaging/messenger';
 import type { Refusal } from '../../domain/shared/result';
 
 /** A card by name and the view model it is filled from; each channel renders it its own way. */
@@ -10,10 +11,19 @@ export interface CardMessage {
  * What a command or click produces, channel-neutral. `text` is always there: it is the
  * notification line, the fallback and what a screen reader announces.
  */
-export type Reply =
+export type Reply = (
   | { kind: 'message'; text: string; card?: CardMessage; onlyToSender?: boolean }
   /** A form to fill in: a card in Teams, a modal in Slack. */
-  | { kind: 'form'; text: string; form: CardMessage };
+  | { kind: 'form'; text: string; form: CardMessage }
+) & {
+  /** Messages the command causes elsewhere, e.g. the check offer in the member's own chat. */
+  deliveries?: Delivery[];
+};
+
+export interface Delivery {
+  to: Recipient;
+  message: OutgoingMessage;
+}
 
 export function textReply(text: string): Reply {
   return { kind: 'message', text };

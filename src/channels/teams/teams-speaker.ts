@@ -62,6 +62,8 @@ export async function commandTextOf(
     text = text.split(markup).join(` ${mentionToken(userId)} `);
     mentioned.push({ userId, displayName: mention.mentioned.name });
   }
+  // Whatever mention is left is the bot's own name or someone Teams could not tell us about.
+  text = text.replace(/<at>[^<]*<\/at>/g, ' ');
   return { text: text.replace(/\s+/g, ' ').trim(), mentioned };
 }
 

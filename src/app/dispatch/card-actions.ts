@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { acceptCheck, declineCheck } from '../checks/check-use-cases';
+import type { Speaker } from '../conversations/speaker';
+import { declareInterest } from '../declarations/declaration-use-cases';
+import { markEvidenceSent } from '../evidence/evidence-use-cases';
+import { describeInputProblems } from '../shared/input-problems';
+import type { AppContext } from '../shared/context';
+import { noticeReply, refusalReply, type Reply } from './reply';
+import { checkStatusCard } from './view-models';
+import { mineFor } from './run-command';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const ref = z.string().trim().min(1).max(20);
+
+/** What a button or form on a card can ask for, whichever channel it was clicked in. */
+export const cardActionSchema = z.discriminatedUnion('verb', [
+  z.object({ verb: z.literal('check.accept'), ref }),
+  z.object({
+    verb: z.literal('check.decline'),
+    ref,
+    reason: z.preprocess(emptyToUndefined, z.string().trim().max(500).optional()),
+  }),
+  z.object({
+    verb: z.literal('declaration.submit'),
+    groupId: z.string(),
+    kind: z.string(),
+    detail: z.preprocess(emptyToUndefined, z.string().optional()),
+    area: z.preprocess(emptyToUndefined, z.string().optional()),
+  }),
+  z.object({ verb: z.literal('mine.refresh') }),
+  z.object({
+    verb: z.literal('evidence.sent'),
+    ref,
+    link: z.preprocess(emptyToUndefined, z.string().optional()),
+  }),
+]);
+export type CardAction = z.infer<typeof cardActionSchema>;
+
+/**
+ * Runs a card action. A bad payload changes nothing and gets a sentence back; the reply is the
+ * card's new state (buttons gone once used), so a second click sees what the first did.
+ */
+export async function runCardAction(
+  ctx: AppContext,
+  speaker: Speaker,
+  raw: unknown,
+): Promise<Reply> {
+  const parsed = cardActionSchema.safeParse(raw);
+  if (!parsed.success)
+    return refusalReply([{ code: 'invalid-input', message: describeInputProblems(parsed.error) }]);
+  const action = parsed.data;
+  const actor = speaker.actor;
+  switch (action.verb) {
+    case 'check.accept': {
+      const result = await acceptCheck(ctx, actor, { checkRef: action.ref });
+      if (!result.ok) return refusalReply(result.refusals);
+      return {
+        kind: 'message',
+        text: `You accepted ${result.value.check.reference}.`,
+        card: checkStatusCard(
+          result.value.check,
+          result.value.assignment,
+          speaker.person.displayName,
+        ),
+      };
+    }
+    case 'check.decline': {
+      const result = await declineCheck(ctx, actor, {
+        checkRef: action.ref,
+        reason: action.reason ?? '',
+      });
+      if (!result.ok) return refusalReply(result.refusals);
+      return {
+        kind: 'message',
+        text: `You declined ${result.value.check.reference}.`,
+        card: checkStatusCard(
+          result.value.check,
+          result.value.assignment,
+          speaker.person.displayName,
+        ),
+      };
+    }
+    case 'declaration.submit': {
+      const result = await declareInterest(ctx, actor, {
+        groupId: action.groupId,
+        kind: action.kind,
+        detail: action.detail ?? '',
+        area: action.area,
+      });
+      if (!result.ok) return refusalReply(result.refusals, 'Your declaration was not recorded');
+      return noticeReply(
+        'Thank you: your declaration is on the group’s register. The chair or an officer will decide what it means for your work.',
+      );
+    }
+    case 'mine.refresh':
+      return mineFor(ctx, speaker);
+    case 'evidence.sent': {
+      const result = await markEvidenceSent(ctx, actor, {
+        requestRef: action.ref,
+        link: action.link,
+      });
+      if (!result.ok) return refusalReply(result.refusals);
+      return noticeReply(`Thank you: ${result.value.reference} is marked as sent.`);
+    }
+  }
+}

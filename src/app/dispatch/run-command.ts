@@ -1,0 +1,404 @@
+import { parseCommand, refusalText, helpFor, type Command, type CommandOf } from '../../commands';
+import type { DeadlineKind } from '../../domain/deadlines';
+import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
+import type { Refusal, Result } from '../../domain/shared/result';
+import { DeadlineBook } from '../../store/deadlines/deadline-book';
+import { groupModel } from '../../store/groups/group-model';
+import { membershipModel } from '../../store/people/membership-model';
+import { assignCheck, openChecksFor } from '../checks/check-use-cases';
+import type { Speaker } from '../conversations/speaker';
+import { declarationRegister } from '../declarations/declaration-use-cases';
+import { openRequestsFor, requestEvidence } from '../evidence/evidence-use-cases';
+import { createGroup } from '../groups/create-group';
+import { calendarOf, personFor } from '../organisations/register-organisation';
+import { addMember } from '../people/add-member';
+import { openReview, reviewByReference } from '../reviews/review-use-cases';
+import type { AppContext } from '../shared/context';
+import { importStandards, listStandards } from '../standards/standard-use-cases';
+import { noticeReply, refusalReply, type Reply } from './reply';
+import {
+  checkOfferCard,
+  declarationFormCard,
+  dueText,
+  evidenceRequestCard,
+  longDate,
+} from './view-models';
+
+export interface CommandRequest {
+  speaker: Speaker;
+  /** The command text with mentions already turned into the parser's tokens. */
+  text: string;
+  mentioned: ReadonlyArray<{ userId: string; displayName: string }>;
+  /** Files sent with the message, already fetched (a CSV or JSON table of standards). */
+  attachments: ReadonlyArray<{ name: string; text: string }>;
+}
+
+const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  'information-request': 'Information requested of you',
+  'staff-attendance-notice': 'Notice to staff to attend',
+  'improvement-plan': 'Improvement plan due',
+  'committee-sign-off': 'Committee sign-off',
+  'action-plan-review': 'Action plan review',
+  'declaration-reconfirmation': 'Re-confirm your declarations',
+  appraisal: 'Yearly appraisal',
+  'terms-review': 'Terms of reference review',
+  'quarterly-report': 'Quarterly report',
+};
+
+const NO_GROUP: Refusal = {
+  code: 'no-group-here',
+  message:
+    'This chat is not tied to a group yet: run the command in the group’s chat or channel, or create a group here with `group create`.',
+};
+
+/**
+ * One typed command, one use-case: the channel adapters call this with what the person wrote
+ * and render the reply. Nothing here knows Teams or Slack.
+ */
+export async function runCommand(ctx: AppContext, request: CommandRequest): Promise<Reply> {
+  const calendar = await calendarOf(ctx, request.speaker.organisation._id);
+  const parsed = parseCommand(request.text, {
+    today: calendar.localDateOf(ctx.now()),
+    addWorkingDays: (from, n) => calendar.addWorkingDays(from, n),
+  });
+  if (!parsed.ok)
+    return refusalReply(
+      [{ code: 'unreadable-command', message: refusalText(parsed) }],
+      'I could not read that',
+    );
+  return dispatch(ctx, request, parsed.command);
+}
+
+async function dispatch(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: Command,
+): Promise<Reply> {
+  switch (command.type) {
+    case 'help':
+      return help(ctx, request);
+    case 'group-create':
+      return groupCreate(ctx, request, command);
+    case 'group-add':
+      return groupAdd(ctx, request, command);
+    case 'standards-import':
+      return standardsImport(ctx, request);
+    case 'standards-list':
+      return standardsList(ctx, request);
+    case 'review-open':
+      return reviewOpen(ctx, request, command);
+    case 'check-assign':
+      return checkAssign(ctx, request, command);
+    case 'evidence-request':
+      return evidenceRequest(ctx, request, command);
+    case 'declare':
+      return declare(ctx, request);
+    case 'register':
+      return register(ctx, request);
+    case 'mine':
+      return mineFor(ctx, request.speaker);
+  }
+}
+
+function refusedOr<T>(
+  result: Result<T>,
+  then: (value: T) => Reply | Promise<Reply>,
+): Reply | Promise<Reply> {
+  return result.ok ? then(result.value) : refusalReply(result.refusals);
+}
+
+async function help(ctx: AppContext, request: CommandRequest): Promise<Reply> {
+  const { person, actor } = request.speaker;
+  const isMember =
+    (await membershipModel(ctx.db).countDocuments({
+      personId: actor.personId,
+      'status.kind': { $ne: 'withdrawn' },
+    })) > 0;
+  const commands = helpFor({ isOfficer: person.isOfficer, isMember });
+  return {
+    kind: 'message',
+    text: `You can use: ${commands.map((c) => c.usage.split(' ').slice(0, 2).join(' ')).join(', ')}.`,
+    card: { name: 'help', viewModel: { commands } },
+  };
+}
+
+async function groupCreate(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'group-create'>,
+): Promise<Reply> {
+  const result = await createGroup(ctx, request.speaker.actor, {
+    name: command.name,
+    presetKey: command.preset,
+    conversationId: request.speaker.conversationId,
+  });
+  return refusedOr(result, (group) =>
+    noticeReply(
+      `Group “${group.name}” is set up with the ${group.presetKey} rules and works in this chat.`,
+      'ok',
+      ['Add people with `group add @person role:member`.'],
+    ),
+  );
+}
+
+async function mentionedPerson(ctx: AppContext, request: CommandRequest, userId: string) {
+  const mention = request.mentioned.find((m) => m.userId === userId);
+  return personFor(ctx, request.speaker.organisation._id, {
+    platformUserId: userId,
+    displayName: mention?.displayName ?? userId,
+  });
+}
+
+async function groupAdd(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'group-add'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const person = await mentionedPerson(ctx, request, command.personUserId);
+  const result = await addMember(ctx, request.speaker.actor, {
+    groupId,
+    personId: person._id,
+    roles: [command.role],
+    tenure: command.tenure,
+    tenancyStartedOn: command.since,
+    homeArea: command.area,
+  });
+  if (!result.ok) return refusalReply(result.refusals, `${person.displayName} cannot join`);
+  return noticeReply(
+    `${person.displayName} is now in the group as ${result.value.roles.join(' and ')}.`,
+  );
+}
+
+async function standardsImport(ctx: AppContext, request: CommandRequest): Promise<Reply> {
+  const file = request.attachments[0];
+  if (!file)
+    return refusalReply([
+      {
+        code: 'no-attachment',
+        message: 'Attach the CSV or JSON table of standards to the `standards import` message.',
+      },
+    ]);
+  const format = /\.json$/i.test(file.name) ? 'json' : 'csv';
+  const result = await importStandards(ctx, request.speaker.actor, { format, text: file.text });
+  return refusedOr(result, (outcome) =>
+    noticeReply(
+      `Standards imported: ${outcome.added} added, ${outcome.updated} updated, ${outcome.unchanged} unchanged.`,
+      'ok',
+      outcome.candidates.length > 0 ? [`Below target: ${outcome.candidates.join(', ')}.`] : [],
+    ),
+  );
+}
+
+async function standardsList(ctx: AppContext, request: CommandRequest): Promise<Reply> {
+  const lines = await listStandards(ctx, request.speaker.organisation._id);
+  if (lines.length === 0)
+    return noticeReply(
+      'No service standards yet: an officer can add them with `standards import`.',
+      'info',
+    );
+  const shown = lines.slice(0, 20);
+  const rows = shown.map(({ standard, belowTarget }) => ({
+    key: standard.key,
+    area: standard.serviceArea,
+    promise: standard.promise,
+    target: standard.target
+      ? `${standard.target.direction === 'at-least' ? '≥' : '≤'} ${standard.target.value} ${standard.target.unit}`
+      : '—',
+    latest: standard.latest ? `${standard.latest.value} (${standard.latest.period})` : '—',
+    belowTarget,
+  }));
+  const below = lines.filter((l) => l.belowTarget).length;
+  return {
+    kind: 'message',
+    text: `${lines.length} service standards; ${below} below target.`,
+    card: { name: 'standards', viewModel: { rows, more: lines.length - shown.length, below } },
+  };
+}
+
+async function reviewOpen(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'review-open'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const result = await openReview(ctx, request.speaker.actor, {
+    groupId,
+    topic: command.topic,
+    depth: command.depth,
+  });
+  return refusedOr(result, (review) =>
+    noticeReply(`Review ${review.reference} opened: “${command.topic}” (${command.depth}).`, 'ok', [
+      'Step 1 is to agree its scope.',
+    ]),
+  );
+}
+
+async function reviewIdOf(ctx: AppContext, request: CommandRequest, ref: string | undefined) {
+  if (!ref) return { ok: true as const, id: undefined };
+  const review = await reviewByReference(ctx, request.speaker.organisation._id, ref);
+  return review ? { ok: true as const, id: review._id } : { ok: false as const };
+}
+
+async function checkAssign(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'check-assign'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const review = await reviewIdOf(ctx, request, command.reviewRef);
+  if (!review.ok)
+    return refusalReply([
+      { code: 'review-not-found', message: `There is no review ${command.reviewRef ?? ''}.` },
+    ]);
+  const person = await mentionedPerson(ctx, request, command.personUserId);
+  const result = await assignCheck(ctx, request.speaker.actor, {
+    groupId,
+    personId: person._id,
+    title: command.title,
+    kind: command.kind,
+    dueOn: command.due,
+    reviewId: review.id,
+    standardKey: command.standardRef,
+  });
+  if (!result.ok)
+    return refusalReply(result.refusals, `${person.displayName} cannot take this check`);
+  const { check } = result.value;
+  return {
+    ...noticeReply(
+      `${check.reference} offered to ${person.displayName}: ${check.title}, due ${longDate(check.dueOn)}.`,
+    ),
+    deliveries: [
+      {
+        to: {
+          kind: 'person',
+          organisationId: request.speaker.organisation._id,
+          personId: person._id,
+        },
+        message: {
+          text: `You have been offered a reality check: ${check.title} (${CHECK_KIND_LABELS[check.kind as CheckKind] ?? check.kind}).`,
+          card: checkOfferCard(check, person.displayName),
+        },
+      },
+    ],
+  };
+}
+
+async function evidenceRequest(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'evidence-request'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const review = await reviewIdOf(ctx, request, command.reviewRef);
+  if (!review.ok)
+    return refusalReply([
+      { code: 'review-not-found', message: `There is no review ${command.reviewRef ?? ''}.` },
+    ]);
+  const person = await mentionedPerson(ctx, request, command.personUserId);
+  const result = await requestEvidence(ctx, request.speaker.actor, {
+    groupId,
+    personId: person._id,
+    what: command.what,
+    reviewId: review.id,
+    dueOn: command.due,
+  });
+  if (!result.ok) return refusalReply(result.refusals);
+  const zone = request.speaker.organisation.timeZone;
+  const asked = result.value;
+  return {
+    ...noticeReply(
+      `${asked.reference} sent to ${person.displayName}, due ${dueText(asked.dueAt, zone)}${command.due ? '' : ' (the usual 10 working days)'}.`,
+    ),
+    deliveries: [
+      {
+        to: {
+          kind: 'person',
+          organisationId: request.speaker.organisation._id,
+          personId: person._id,
+        },
+        message: {
+          text: `The tenant scrutiny panel asks for information: ${asked.what}`,
+          card: evidenceRequestCard(asked, zone, request.speaker.person.displayName),
+        },
+      },
+    ],
+  };
+}
+
+async function declare(ctx: AppContext, request: CommandRequest): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const group = await groupModel(ctx.db).findById(groupId).lean().orFail();
+  return {
+    kind: 'form',
+    text: 'Declare an interest',
+    form: declarationFormCard(group._id, group.name),
+  };
+}
+
+async function register(ctx: AppContext, request: CommandRequest): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const result = await declarationRegister(ctx, request.speaker.actor, { groupId });
+  return refusedOr(result, (lines) => ({
+    kind: 'message',
+    text:
+      lines.length === 0
+        ? 'Nobody in this group has declared an interest.'
+        : `${lines.length} people have declarations on the register.`,
+    card: {
+      name: 'register',
+      viewModel: {
+        entries: lines.flatMap((line) =>
+          line.declarations.map((d) => ({
+            person: line.displayName,
+            kind: d.kindLabel,
+            detail: d.detail,
+            decision: d.decision,
+            reconfirm: longDate(line.reconfirmationDueOn),
+            overdue: line.overdue,
+          })),
+        ),
+      },
+    },
+  }));
+}
+
+/** The person's open checks, requests and deadlines: `mine`, the App Home and a card refresh. */
+export async function mineFor(ctx: AppContext, speaker: Speaker): Promise<Reply> {
+  const { organisation, actor } = speaker;
+  const zone = organisation.timeZone;
+  const [checks, requests, deadlines] = await Promise.all([
+    openChecksFor(ctx, organisation._id, actor.personId),
+    openRequestsFor(ctx, organisation._id, actor.personId),
+    new DeadlineBook(ctx.db).openForOwner(actor.personId),
+  ]);
+  const viewModel = {
+    checks: checks.map(({ check, assignment }) => ({
+      ref: check.reference,
+      title: check.title,
+      due: longDate(check.dueOn),
+      status: assignment.status,
+    })),
+    requests: requests.map((r) => ({
+      ref: r.reference,
+      what: r.what,
+      due: dueText(r.dueAt, zone),
+    })),
+    deadlines: deadlines
+      .filter((d) => d.subject.kind !== 'evidence-request')
+      .map((d) => ({ kind: DEADLINE_LABELS[d.kind], due: dueText(d.dueAt, zone) })),
+  };
+  const count = viewModel.checks.length + viewModel.requests.length + viewModel.deadlines.length;
+  return {
+    kind: 'message',
+    text: count === 0 ? 'Nothing is waiting on you.' : `${count} things are waiting on you.`,
+    onlyToSender: true,
+    card: { name: 'mine', viewModel },
+  };
+}

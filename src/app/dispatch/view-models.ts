@@ -1,0 +1,100 @@
+import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
+import { DECLARATION_KIND_LABELS } from '../../domain/declarations';
+import { DECLARATION_KINDS } from '../../domain/shared/declarations';
+import type {
+  CheckAssignmentRecord,
+  RealityCheckRecord,
+} from '../../store/checks/reality-check-model';
+import type { EvidenceRequestRecord } from '../../store/evidence/evidence-request-model';
+import type { CardMessage } from './reply';
+
+/** Dates as people read them: "Wednesday 6 January 2027". */
+export function longDate(localDate: string): string {
+  const [y, m, d] = localDate.split('-').map(Number);
+  const at = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
+  return at.toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+export function dueText(dueAt: Date, zone: string): string {
+  return dueAt.toLocaleDateString('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: zone,
+  });
+}
+
+export function checkOfferCard(check: RealityCheckRecord, offeredTo: string): CardMessage {
+  return {
+    name: 'check-offer',
+    viewModel: {
+      ref: check.reference,
+      title: check.title,
+      kindLabel: CHECK_KIND_LABELS[check.kind as CheckKind] ?? check.kind,
+      due: longDate(check.dueOn),
+      area: check.area ?? '',
+      offeredTo,
+    },
+  };
+}
+
+export function checkStatusCard(
+  check: RealityCheckRecord,
+  assignment: CheckAssignmentRecord,
+  who: string,
+): CardMessage {
+  const said: Record<CheckAssignmentRecord['status'], string> = {
+    offered: 'waiting for an answer',
+    accepted: `accepted by ${who}`,
+    declined: `declined by ${who}`,
+    submitted: `findings submitted by ${who}`,
+    reviewed: `findings from ${who} reviewed`,
+  };
+  return {
+    name: 'check-status',
+    viewModel: {
+      ref: check.reference,
+      title: check.title,
+      kindLabel: CHECK_KIND_LABELS[check.kind as CheckKind] ?? check.kind,
+      due: longDate(check.dueOn),
+      status: said[assignment.status],
+    },
+  };
+}
+
+export function evidenceRequestCard(
+  request: EvidenceRequestRecord,
+  zone: string,
+  askedBy: string,
+): CardMessage {
+  return {
+    name: 'evidence-request',
+    viewModel: {
+      ref: request.reference,
+      what: request.what,
+      due: dueText(request.dueAt, zone),
+      askedBy,
+    },
+  };
+}
+
+export function declarationFormCard(groupId: string, groupName: string): CardMessage {
+  return {
+    name: 'declaration-form',
+    viewModel: {
+      groupId,
+      groupName,
+      kinds: DECLARATION_KINDS.map((kind) => ({
+        value: kind,
+        title: DECLARATION_KIND_LABELS[kind],
+      })),
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+
+export const CARD_NAMES = [
+  'notice',
+  'help',
+  'standards',
+  'mine',
+  'register',
+  'check-offer',
+  'check-status',
+  'evidence-request',
+  'declaration-form',
+] as const;
+export type CardName = (typeof CARD_NAMES)[number];
+
+export function isCardName(name: string): name is CardName {
+  return (CARD_NAMES as readonly string[]).includes(name);
+}
+
+/** cards/ sits beside package.json, whether we run from src (tests, tsx) or from dist. */
+function cardsDirectory(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cards/: no package.json above ' + __dirname);
+    dir = parent;
+  }
+  return join(dir, 'cards');
+}
+
+const cache = new Map<string, unknown>();
+
+export function loadTemplate(name: CardName, channel: 'teams' | 'slack' | 'sample'): unknown {
+  const file = join(cardsDirectory(), `${name}.${channel}.json`);
+  if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  return cache.get(file);
+}
+
+/** Expands a template with a view model (adaptivecards-templating: ${…}, $data, $when). */
+export function expand(template: unknown, viewModel: unknown): unknown {
+  return new ACData.Template(template).expand({ $root: viewModel });
+}

@@ -1,0 +1,186 @@
+import nock from 'nock';
+import {
+  checkAssignmentModel,
+  realityCheckModel,
+} from '../../../src/store/checks/reality-check-model';
+import { groupModel } from '../../../src/store/groups/group-model';
+import { membershipModel } from '../../../src/store/people/membership-model';
+import { personModel } from '../../../src/store/people/person-model';
+import { useTestBot } from '../../support/bot';
+import { onlyLoopbackNetwork, post } from '../../support/http';
+
+const SERVICE = 'https://smba.workflow.example';
+const TENANT = 'tenant-workflow';
+const OFFICER_AAD = '11111111-1111-4111-8111-111111111111';
+const MEMBER_AAD = '22222222-2222-4222-8222-222222222222';
+const CHANNEL = '19:panel-channel@thread.tacv2';
+
+type Sent = {
+  type?: string;
+  text?: string;
+  attachments?: Array<{ content: Record<string, unknown> }>;
+};
+
+let activityCounter = 0;
+function activity(
+  from: { aad: string; name: string },
+  text: string,
+  extra: Record<string, unknown> = {},
+) {
+  activityCounter += 1;
+  return {
+    type: 'message',
+    id: `act-${activityCounter}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: `${SERVICE}/`,
+    channelId: 'msteams',
+    from: { id: `29:${from.aad}`, name: from.name, aadObjectId: from.aad },
+    conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT },
+    recipient: { id: '28:bot', name: 'Scrutiny' },
+    text,
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+
+/** Captures every reply the bot sends into any conversation. */
+function captureConnector(): Sent[] {
+  const sent: Sent[] = [];
+  nock(SERVICE)
+    .persist()
+    .post(/\/v3\/conversations\/[^/]+\/activities(\/.*)?$/, (body: Sent) => {
+      sent.push(body);
+      return true;
+    })
+    .reply(200, { id: 'reply' })
+    .post('/v3/conversations', () => true)
+    .reply(200, { id: 'a:personal-chat-member' });
+  return sent;
+}
+
+function cardText(sent: Sent | undefined): string {
+  return JSON.stringify(sent?.attachments?.[0]?.content ?? sent?.text ?? '');
+}
+
+describe('Teams: the scrutiny workflow end to end over HTTP', () => {
+  onlyLoopbackNetwork();
+  const bot = useTestBot(
+    { BOOTSTRAP_OFFICERS: OFFICER_AAD, TIME_ZONE: 'Europe/London' },
+    { clock: () => new Date('2026-03-02T10:00:00Z') },
+  );
+  const url = () => `${bot().url}/api/messages`;
+  const send = (body: unknown) =>
+    post(url(), JSON.stringify(body), { 'content-type': 'application/json' });
+  const officer = { aad: OFFICER_AAD, name: 'Olive Officer' };
+  const member = { aad: MEMBER_AAD, name: 'Ian Inspector' };
+  const mention = (who: { aad: string; name: string }) => ({
+    type: 'mention',
+    text: `<at>${who.name}</at>`,
+    mentioned: { id: who.aad, name: who.name },
+  });
+
+  it('an officer creates a group in a channel, adds a member, offers a check that reaches the member, who accepts it from the card', async () => {
+    const sent = captureConnector();
+    const db = bot().connection;
+
+    expect(
+      (
+        await send(
+          activity(
+            officer,
+            '<at>Scrutiny</at> group create "Tenant Inspectors" preset:southampton-ti',
+          ),
+        )
+      ).status,
+    ).toBe(200);
+    expect(cardText(sent.at(-1))).toContain('Tenant Inspectors');
+    const group = await groupModel(db).findOne({ name: 'Tenant Inspectors' }).lean();
+    expect(group?.conversationId).toBe(CHANNEL);
+
+    await send(
+      activity(
+        officer,
+        '<at>Scrutiny</at> group add <at>Ian Inspector</at> role:member tenure:tenant since:2020-01-01 area:Shirley',
+        {
+          entities: [mention(member)],
+        },
+      ),
+    );
+    expect(cardText(sent.at(-1))).toContain('Ian Inspector is now in the group as member');
+    const person = await personModel(db).findOne({ platformUserId: MEMBER_AAD }).lean();
+    const membership = await membershipModel(db)
+      .findOne({ groupId: group?._id, personId: person?._id })
+      .lean();
+    expect(membership?.roles).toEqual(['member']);
+    // Ready to take part: the officer records the over-18 confirmation, training and agreements.
+    await personModel(db).updateOne(
+      { _id: person?._id },
+      { $set: { 'facts.over18Confirmed': true, 'facts.trainedOn': '2025-01-01' } },
+    );
+    await membershipModel(db).updateOne(
+      { _id: membership?._id },
+      {
+        $set: {
+          trainingDoneOn: '2025-01-01',
+          codeOfConductSignedOn: '2025-01-01',
+          confidentialitySignedOn: '2025-01-01',
+        },
+      },
+    );
+
+    const before = sent.length;
+    await send(
+      activity(
+        officer,
+        '<at>Scrutiny</at> check assign <at>Ian Inspector</at> "Empty home at 4 Elm Road" kind:empty-home-inspection due:2026-03-20',
+        {
+          entities: [mention(member)],
+        },
+      ),
+    );
+    const check = await realityCheckModel(db).findOne({ groupId: group?._id }).lean();
+    expect(check?.reference).toMatch(/^C-\d+$/);
+    const afterAssign = sent.slice(before);
+    expect(
+      afterAssign.some((s) => cardText(s).includes(`${check?.reference} offered to Ian Inspector`)),
+    ).toBe(true);
+    const offer = afterAssign.find((s) => cardText(s).includes('check.accept'));
+    expect(offer).toBeDefined();
+
+    const invoke = await send({
+      ...activity(member, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: 'check.accept', data: { ref: check?.reference } },
+        trigger: 'manual',
+      },
+    });
+    expect(invoke.status).toBe(200);
+    expect(JSON.stringify(invoke.json())).toContain('accepted by Ian Inspector');
+    const assignment = await checkAssignmentModel(db).findOne({ checkId: check?._id }).lean();
+    expect(assignment?.status).toBe('accepted');
+  });
+
+  it('a member who is not an officer is refused in one sentence and nothing is created', async () => {
+    const sent = captureConnector();
+    await send(activity(member, 'group create "Shadow panel" preset:torus-tims'));
+    expect(cardText(sent.at(-1))).toContain('Only an officer can create a group.');
+    expect(await groupModel(bot().connection).countDocuments({ name: 'Shadow panel' })).toBe(0);
+  });
+
+  it('a card click with a bad payload changes nothing and says why', async () => {
+    captureConnector();
+    const invoke = await send({
+      ...activity(member, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: 'check.explode', data: {} },
+        trigger: 'manual',
+      },
+    });
+    expect(invoke.status).toBe(200);
+    expect(JSON.stringify(invoke.json())).toContain('Please check');
+  });
+});
