@@ -12,6 +12,7 @@ export const CARD_NAMES = [
   'check-status',
   'evidence-request',
   'declaration-form',
+  'welcome',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

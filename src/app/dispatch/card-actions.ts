@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { acceptCheck, declineCheck } from '../checks/check-use-cases';
 import type { Speaker } from '../conversations/speaker';
 import { declareInterest } from '../declarations/declaration-use-cases';
-import { markEvidenceSent } from '../evidence/evidence-use-cases';
+import { askForMoreTime, markEvidenceSent } from '../evidence/evidence-use-cases';
+import { confirmOwnAgreements } from '../people/member-progress';
 import { describeInputProblems } from '../shared/input-problems';
 import type { AppContext } from '../shared/context';
 import { noticeReply, refusalReply, type Reply } from './reply';
@@ -28,6 +29,19 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     area: z.preprocess(emptyToUndefined, z.string().optional()),
   }),
   z.object({ verb: z.literal('mine.refresh') }),
+  z.object({
+    verb: z.literal('evidence.more-time'),
+    ref,
+    until: z.preprocess(emptyToUndefined, z.string().optional()),
+    reason: z.preprocess(emptyToUndefined, z.string().optional()),
+  }),
+  z.object({
+    verb: z.literal('onboarding.confirm'),
+    groupId: z.string(),
+    over18: z.preprocess(emptyToUndefined, z.string().optional()),
+    codeOfConduct: z.preprocess(emptyToUndefined, z.string().optional()),
+    confidentiality: z.preprocess(emptyToUndefined, z.string().optional()),
+  }),
   z.object({
     verb: z.literal('evidence.sent'),
     ref,
@@ -90,6 +104,30 @@ export async function runCardAction(
       if (!result.ok) return refusalReply(result.refusals, 'Your declaration was not recorded');
       return noticeReply(
         'Thank you: your declaration is on the group’s register. The chair or an officer will decide what it means for your work.',
+      );
+    }
+    case 'evidence.more-time': {
+      const result = await askForMoreTime(ctx, actor, {
+        requestRef: action.ref,
+        until: action.until ?? '',
+        reason: action.reason ?? '',
+      });
+      if (!result.ok) return refusalReply(result.refusals);
+      return noticeReply(
+        `Thank you: the officer has been told you asked for more time on ${result.value.reference}, until ${action.until ?? ''}. Until they agree a new date, the original one stands.`,
+        'info',
+      );
+    }
+    case 'onboarding.confirm': {
+      const result = await confirmOwnAgreements(ctx, actor, {
+        groupId: action.groupId,
+        over18: action.over18 === 'true',
+        codeOfConduct: action.codeOfConduct === 'true',
+        confidentiality: action.confidentiality === 'true',
+      });
+      if (!result.ok) return refusalReply(result.refusals, 'Not confirmed yet');
+      return noticeReply(
+        'Thank you, that is on record. Once your training is recorded you can take part.',
       );
     }
     case 'mine.refresh':

@@ -12,6 +12,7 @@ import { openRequestsFor, requestEvidence } from '../evidence/evidence-use-cases
 import { createGroup } from '../groups/create-group';
 import { calendarOf, personFor } from '../organisations/register-organisation';
 import { addMember } from '../people/add-member';
+import { policyOf } from '../people/standing';
 import { openReview, reviewByReference } from '../reviews/review-use-cases';
 import type { AppContext } from '../shared/context';
 import { importStandards, listStandards } from '../standards/standard-use-cases';
@@ -166,9 +167,34 @@ async function groupAdd(
     homeArea: command.area,
   });
   if (!result.ok) return refusalReply(result.refusals, `${person.displayName} cannot join`);
-  return noticeReply(
-    `${person.displayName} is now in the group as ${result.value.roles.join(' and ')}.`,
-  );
+  const group = await groupModel(ctx.db).findById(groupId).lean().orFail();
+  const roles = result.value.roles.join(' and ');
+  return {
+    ...noticeReply(`${person.displayName} is now in the group as ${roles}.`),
+    // Onboarding: the newcomer confirms their age and signs the agreements in their own chat.
+    deliveries: [
+      {
+        to: {
+          kind: 'person',
+          organisationId: request.speaker.organisation._id,
+          personId: person._id,
+        },
+        message: {
+          text: `Welcome to ${group.name}`,
+          card: {
+            name: 'welcome',
+            viewModel: {
+              groupId,
+              groupName: group.name,
+              officerName: request.speaker.person.displayName,
+              roles,
+              confidentialityRequired: policyOf(group).confidentialityAgreementRequired,
+            },
+          },
+        },
+      },
+    ],
+  };
 }
 
 async function standardsImport(ctx: AppContext, request: CommandRequest): Promise<Reply> {

@@ -161,6 +161,42 @@ export const markEvidenceSent = defineUseCase({
   },
 });
 
+/**
+ * The person asked says they need longer, proposing a date and saying why. The deadline stands
+ * until an officer grants a new one; the officer is told.
+ */
+export const askForMoreTime = defineUseCase({
+  name: 'askForMoreTime',
+  input: z.object({ requestRef: requiredText(20), until: localDate, reason: requiredText(500) }),
+  async run(ctx, actor, input) {
+    const request = await loadRequest(ctx, actor, input.requestRef);
+    if (!request) return refuse(NOT_FOUND.code, NOT_FOUND.message);
+    if (request.requestedOf !== actor.personId)
+      return refuse('evidence.someone-elses', 'That request was made to someone else.');
+    if (request.state === 'sent')
+      return refuse('evidence.already-sent', `${request.reference} is already marked as sent.`);
+    if (input.until <= (await localToday(ctx, actor.organisationId)))
+      return refuse('evidence.more-time-in-past', 'Propose a date after today.');
+    return saveChange(
+      ctx,
+      actor,
+      evidenceRequestModel(ctx.db),
+      request,
+      {
+        state: 'more-time-asked',
+        moreTime: { until: input.until, reason: input.reason, askedAt: ctx.now() },
+      },
+      {
+        subject: { kind: 'evidence-request', id: request._id },
+        groupId: request.groupId,
+        action: 'evidence.more-time-asked',
+        reason: input.reason,
+        details: { until: input.until },
+      },
+    );
+  },
+});
+
 /** Requests still waiting on this person, for `mine`, the App Home and the nudges. */
 export async function openRequestsFor(
   ctx: AppContext,

@@ -8,7 +8,7 @@ import { requireGroupRole } from '../shared/authorise';
 import { localDate, recordId } from '../shared/inputs';
 import { saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
-import { policyOf } from './standing';
+import { localToday, policyOf } from './standing';
 
 /**
  * An officer records what a member has done to be ready to take part: training, the code of
@@ -77,6 +77,67 @@ export const recordMemberProgress = defineUseCase({
       subject: { kind: 'membership', id: membership._id },
       groupId: group._id,
       action: 'membership.progress-recorded',
+      details: set,
+    });
+  },
+});
+
+/**
+ * Onboarding, done by the member themself from the welcome card: they confirm they are 18 or
+ * over (Torus TIMS ToR: no one under 18) and sign the code of conduct and, where the group asks
+ * for one, the confidentiality agreement. Only the dates and the confirmation are kept.
+ */
+export const confirmOwnAgreements = defineUseCase({
+  name: 'confirmOwnAgreements',
+  input: z.object({
+    groupId: recordId,
+    over18: z.literal(true, { error: 'confirm that you are 18 or over' }),
+    codeOfConduct: z.literal(true, { error: 'agree to the code of conduct' }),
+    confidentiality: z.boolean().default(false),
+  }),
+  async run(ctx, actor, input) {
+    const [group, membership, person] = await Promise.all([
+      groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>(),
+      membershipModel(ctx.db)
+        .findOne({ groupId: input.groupId, personId: actor.personId })
+        .lean<MembershipRecord>(),
+      personModel(ctx.db)
+        .findOne({ _id: actor.personId, organisationId: actor.organisationId })
+        .lean<PersonRecord>(),
+    ]);
+    if (!group || !membership || !person || membership.status.kind === 'withdrawn')
+      return refuse('membership.not-a-member', 'You are not a member of this group.');
+    const policy = policyOf(group);
+    if (policy.confidentialityAgreementRequired && !input.confidentiality)
+      return refuse(
+        'membership.confidentiality-needed',
+        `${group.name} asks every member to sign the confidentiality agreement.`,
+      );
+    const today = await localToday(ctx, actor.organisationId);
+    if (person.facts.over18Confirmed !== true) {
+      const saved = await saveChange(
+        ctx,
+        actor,
+        personModel(ctx.db),
+        person,
+        { facts: { ...person.facts, over18Confirmed: true } },
+        {
+          subject: { kind: 'person', id: person._id },
+          groupId: group._id,
+          action: 'person.over-18-confirmed',
+        },
+      );
+      if (!saved.ok) return saved;
+    }
+    const set: Record<string, unknown> = {};
+    if (!membership.codeOfConductSignedOn) set.codeOfConductSignedOn = today;
+    if (input.confidentiality && !membership.confidentialitySignedOn)
+      set.confidentialitySignedOn = today;
+    if (Object.keys(set).length === 0) return { ok: true, value: membership };
+    return saveChange(ctx, actor, membershipModel(ctx.db), membership, set, {
+      subject: { kind: 'membership', id: membership._id },
+      groupId: group._id,
+      action: 'membership.agreements-signed',
       details: set,
     });
   },

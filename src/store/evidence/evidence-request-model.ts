@@ -19,6 +19,8 @@ export interface EvidenceRequestRecord {
   dueAt: Date;
   state: 'open' | 'sent' | 'more-time-asked' | 'redirected';
   links: string[];
+  /** The latest ask for more time, kept until an officer answers it. */
+  moreTime?: { until: string; reason: string; askedAt: Date };
   createdAt: Date;
   version: number;
 }
@@ -37,6 +39,7 @@ const evidenceRequestSchema = new Schema<EvidenceRequestRecord>(
     dueAt: { type: Date, required: true },
     state: { type: String, required: true },
     links: { type: [String], required: true, default: [] },
+    moreTime: { type: Schema.Types.Mixed },
     createdAt: { type: Date, required: true },
     version: { type: Number, required: true, default: 0 },
   },

@@ -4,6 +4,7 @@ import {
   realityCheckModel,
 } from '../../../src/store/checks/reality-check-model';
 import { groupModel } from '../../../src/store/groups/group-model';
+import { AuditTrail } from '../../../src/store/audit/audit-trail';
 import { membershipModel } from '../../../src/store/people/membership-model';
 import { personModel } from '../../../src/store/people/person-model';
 import { useTestBot } from '../../support/bot';
@@ -106,26 +107,61 @@ describe('Teams: the scrutiny workflow end to end over HTTP', () => {
         },
       ),
     );
-    expect(cardText(sent.at(-1))).toContain('Ian Inspector is now in the group as member');
+    expect(
+      sent.some((s) => cardText(s).includes('Ian Inspector is now in the group as member')),
+    ).toBe(true);
+    const welcome = sent.find((s) => cardText(s).includes('onboarding.confirm'));
+    expect(cardText(welcome)).toContain('Welcome to Tenant Inspectors');
     const person = await personModel(db).findOne({ platformUserId: MEMBER_AAD }).lean();
     const membership = await membershipModel(db)
       .findOne({ groupId: group?._id, personId: person?._id })
       .lean();
     expect(membership?.roles).toEqual(['member']);
-    // Ready to take part: the officer records the over-18 confirmation, training and agreements.
+
+    // Onboarding from the welcome card: a toggle left off is refused and nothing is stored.
+    const unticked = await send({
+      ...activity(member, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'onboarding.confirm',
+          data: { groupId: group?._id, over18: 'true', codeOfConduct: 'false' },
+        },
+        trigger: 'manual',
+      },
+    });
+    expect(JSON.stringify(unticked.json())).toContain('agree to the code of conduct');
+    expect(
+      (await membershipModel(db).findById(membership?._id).lean())?.codeOfConductSignedOn,
+    ).toBeUndefined();
+    const confirmed = await send({
+      ...activity(member, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'onboarding.confirm',
+          data: { groupId: group?._id, over18: 'true', codeOfConduct: 'true' },
+        },
+        trigger: 'manual',
+      },
+    });
+    expect(JSON.stringify(confirmed.json())).toContain('on record');
+    expect((await personModel(db).findById(person?._id).lean())?.facts.over18Confirmed).toBe(true);
+    expect(
+      (await membershipModel(db).findById(membership?._id).lean())?.codeOfConductSignedOn,
+    ).toBe('2026-03-02');
+    // Training is recorded by the officer (Southampton TI ToR: trained before inspecting).
     await personModel(db).updateOne(
       { _id: person?._id },
-      { $set: { 'facts.over18Confirmed': true, 'facts.trainedOn': '2025-01-01' } },
+      { $set: { 'facts.trainedOn': '2025-01-01' } },
     );
     await membershipModel(db).updateOne(
       { _id: membership?._id },
-      {
-        $set: {
-          trainingDoneOn: '2025-01-01',
-          codeOfConductSignedOn: '2025-01-01',
-          confidentialitySignedOn: '2025-01-01',
-        },
-      },
+      { $set: { trainingDoneOn: '2025-01-01' } },
     );
 
     const before = sent.length;
@@ -160,6 +196,23 @@ describe('Teams: the scrutiny workflow end to end over HTTP', () => {
     expect(JSON.stringify(invoke.json())).toContain('accepted by Ian Inspector');
     const assignment = await checkAssignmentModel(db).findOne({ checkId: check?._id }).lean();
     expect(assignment?.status).toBe('accepted');
+
+    // A double click (or Teams retrying the invoke) does not act twice.
+    const again = await send({
+      ...activity(member, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: { type: 'Action.Execute', verb: 'check.accept', data: { ref: check?.reference } },
+        trigger: 'manual',
+      },
+    });
+    expect(again.status).toBe(200);
+    const entries = await new AuditTrail(db).forSubject('check', check!._id);
+    expect(entries.filter((e) => e.action === 'check.accepted')).toHaveLength(1);
+    expect((await checkAssignmentModel(db).findOne({ checkId: check?._id }).lean())?.version).toBe(
+      assignment?.version,
+    );
   });
 
   it('a member who is not an officer is refused in one sentence and nothing is created', async () => {

@@ -1,0 +1,189 @@
+import nock from 'nock';
+import { declarationModel } from '../../../src/store/declarations/declaration-model';
+import { evidenceRequestModel } from '../../../src/store/evidence/evidence-request-model';
+import { reviewModel } from '../../../src/store/reviews/review-model';
+import { standardModel } from '../../../src/store/standards/standard-model';
+import { useTestBot } from '../../support/bot';
+import { onlyLoopbackNetwork, post } from '../../support/http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const SERVICE = 'https://smba.commands.example';
+const TENANT = 'tenant-commands';
+const OFFICER = { aad: '33333333-3333-4333-8333-333333333333', name: 'Oona Officer' };
+const STAFF = { aad: '44444444-4444-4444-8444-444444444444', name: 'Sam Servicelead' };
+const CHANNEL = '19:scrutiny-panel@thread.tacv2';
+const LIVERPOOL = readFileSync(
+  join(__dirname, '../../../src/domain/standards/examples/torus-liverpool-local-offers-q3.csv'),
+  'utf8',
+);
+
+type Sent = { text?: string; attachments?: Array<{ content: unknown }> };
+let n = 0;
+function activity(
+  from: { aad: string; name: string },
+  text: string,
+  extra: Record<string, unknown> = {},
+) {
+  n += 1;
+  return {
+    type: 'message',
+    id: `cmd-${n}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: `${SERVICE}/`,
+    channelId: 'msteams',
+    from: { id: `29:${from.aad}`, name: from.name, aadObjectId: from.aad },
+    conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT },
+    recipient: { id: '28:bot', name: 'Scrutiny' },
+    text,
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+const invoke = (
+  from: { aad: string; name: string },
+  verb: string,
+  data: Record<string, unknown>,
+) => ({
+  ...activity(from, ''),
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+});
+const mention = (who: { aad: string; name: string }) => ({
+  type: 'mention',
+  text: `<at>${who.name}</at>`,
+  mentioned: { id: who.aad, name: who.name },
+});
+
+function capture(): Sent[] {
+  const sent: Sent[] = [];
+  nock(SERVICE)
+    .persist()
+    .post(/\/v3\/conversations\/[^/]+\/activities(\/.*)?$/, (body: Sent) => {
+      sent.push(body);
+      return true;
+    })
+    .reply(200, { id: 'reply' })
+    .post('/v3/conversations', () => true)
+    .reply(200, { id: 'a:personal' });
+  return sent;
+}
+const shown = (s: Sent | undefined) =>
+  JSON.stringify(s?.attachments?.[0]?.content ?? s?.text ?? '');
+
+describe('Teams: every command over HTTP', () => {
+  onlyLoopbackNetwork();
+  const bot = useTestBot(
+    { BOOTSTRAP_OFFICERS: OFFICER.aad },
+    { clock: () => new Date('2026-12-18T11:00:00Z') },
+  );
+  const send = (body: unknown) =>
+    post(`${bot().url}/api/messages`, JSON.stringify(body), { 'content-type': 'application/json' });
+
+  it('help, group create, standards import (attached CSV) and standards, review open, evidence request, declare, register and mine', async () => {
+    const sent = capture();
+    const db = bot().connection;
+
+    await send(activity(OFFICER, 'help'));
+    expect(shown(sent.at(-1))).toContain('group create');
+
+    await send(activity(OFFICER, 'group create "Scrutiny Panel" preset:sedgemoor-scrutiny'));
+    expect(shown(sent.at(-1))).toContain('Scrutiny Panel');
+
+    nock('https://files.example').get('/local-offers.csv').reply(200, LIVERPOOL);
+    await send(
+      activity(OFFICER, 'standards import', {
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: 'local-offers.csv',
+            content: { downloadUrl: 'https://files.example/local-offers.csv', fileType: 'csv' },
+          },
+        ],
+      }),
+    );
+    expect(shown(sent.at(-1))).toContain('43 added');
+    expect(await standardModel(db).countDocuments({})).toBe(43);
+    await send(activity(OFFICER, 'standards'));
+    expect(shown(sent.at(-1))).toContain('below target');
+
+    await send(activity(OFFICER, 'review open "Repairs: first-time fixes" type:light'));
+    const review = await reviewModel(db).findOne({}).lean();
+    expect(shown(sent.at(-1))).toContain(`Review ${review?.reference} opened`);
+
+    const before = sent.length;
+    await send(
+      activity(
+        OFFICER,
+        `evidence request <at>${STAFF.name}</at> "Repair satisfaction figures" review:${review?.reference}`,
+        { entities: [mention(STAFF)] },
+      ),
+    );
+    const request = await evidenceRequestModel(db).findOne({}).lean();
+    // Friday 18 December 2026 + 10 working days, past Christmas, the Boxing Day substitute and New Year.
+    expect(request?.dueAt.toISOString()).toBe('2027-01-06T23:59:59.999Z');
+    expect(request?.reviewId).toBe(review?._id);
+    const toStaff = sent.slice(before).find((s) => shown(s).includes('evidence.sent'));
+    expect(shown(toStaff)).toContain('Repair satisfaction figures');
+
+    const moreTime = await send(
+      invoke(STAFF, 'evidence.more-time', {
+        ref: request?.reference,
+        until: '2027-01-20',
+        reason: 'Figures are audited in January',
+      }),
+    );
+    expect(JSON.stringify(moreTime.json())).toContain('asked for more time');
+    expect((await evidenceRequestModel(db).findById(request?._id).lean())?.state).toBe(
+      'more-time-asked',
+    );
+    const sentIt = await send(
+      invoke(STAFF, 'evidence.sent', {
+        ref: request?.reference,
+        link: 'https://files.example/q3.xlsx',
+      }),
+    );
+    expect(JSON.stringify(sentIt.json())).toContain('marked as sent');
+    const someoneElse = await send(
+      invoke(OFFICER, 'evidence.more-time', {
+        ref: request?.reference,
+        until: '2027-01-20',
+        reason: 'x',
+      }),
+    );
+    expect(JSON.stringify(someoneElse.json())).toContain('made to someone else');
+
+    await send(activity(OFFICER, 'declare'));
+    expect(shown(sent.at(-1))).toContain('declaration.submit');
+    const group = JSON.parse(shown(sent.at(-1))) as {
+      actions: Array<{ data: { groupId: string } }>;
+    };
+    const groupId = group.actions[0]!.data.groupId;
+    const empty = await send(
+      invoke(OFFICER, 'declaration.submit', { groupId, kind: 'other', detail: '' }),
+    );
+    expect(JSON.stringify(empty.json())).toContain('not recorded');
+    expect(await declarationModel(db).countDocuments({})).toBe(0);
+    await send(
+      invoke(OFFICER, 'declaration.submit', {
+        groupId,
+        kind: 'relative-on-staff',
+        detail: 'My cousin works in lettings',
+      }),
+    );
+    expect(await declarationModel(db).countDocuments({})).toBe(1);
+
+    await send(activity(OFFICER, 'register'));
+    expect(shown(sent.at(-1))).toContain('My cousin works in lettings');
+
+    await send(activity(STAFF, 'mine'));
+    expect(shown(sent.at(-1))).toContain('Nothing is waiting on you');
+  });
+
+  it('an unreadable command says what was wrong and suggests the usage', async () => {
+    const sent = capture();
+    await send(activity(OFFICER, 'review open'));
+    expect(shown(sent.at(-1))).toMatch(/review open/);
+  });
+});
