@@ -13,6 +13,7 @@ export const CARD_NAMES = [
   'evidence-request',
   'declaration-form',
   'welcome',
+  'findings-form',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { acceptCheck, declineCheck } from '../checks/check-use-cases';
+import { checklistFor } from '../../domain/checks';
+import { CHECK_NOT_FOUND, loadCheck } from '../checks/check-records';
+import { acceptCheck, declineCheck, submitCheckFindings } from '../checks/check-use-cases';
 import type { Speaker } from '../conversations/speaker';
 import { declareInterest } from '../declarations/declaration-use-cases';
 import { askForMoreTime, markEvidenceSent } from '../evidence/evidence-use-cases';
@@ -7,7 +9,7 @@ import { confirmOwnAgreements } from '../people/member-progress';
 import { describeInputProblems } from '../shared/input-problems';
 import type { AppContext } from '../shared/context';
 import { noticeReply, refusalReply, type Reply } from './reply';
-import { checkStatusCard } from './view-models';
+import { checkStatusCard, findingsFormCard } from './view-models';
 import { mineFor } from './run-command';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -29,6 +31,8 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     area: z.preprocess(emptyToUndefined, z.string().optional()),
   }),
   z.object({ verb: z.literal('mine.refresh') }),
+  // Checklist answers arrive as q.<question id> fields beside the form's own.
+  z.looseObject({ verb: z.literal('findings.submit'), ref }),
   z.object({
     verb: z.literal('evidence.more-time'),
     ref,
@@ -68,9 +72,46 @@ export async function runCardAction(
     case 'check.accept': {
       const result = await acceptCheck(ctx, actor, { checkRef: action.ref });
       if (!result.ok) return refusalReply(result.refusals);
+      const { check } = result.value;
       return {
         kind: 'message',
-        text: `You accepted ${result.value.check.reference}.`,
+        text: `You accepted ${check.reference}.`,
+        card: checkStatusCard(check, result.value.assignment, speaker.person.displayName),
+        // The checklist goes to the inspector's own chat, to fill in after the visit.
+        deliveries: [
+          {
+            to: { kind: 'person', organisationId: actor.organisationId, personId: actor.personId },
+            message: { text: `Findings for ${check.reference}`, card: findingsFormCard(check) },
+          },
+        ],
+      };
+    }
+    case 'findings.submit': {
+      const loaded = await loadCheck(ctx, actor.organisationId, action.ref);
+      if (!loaded)
+        return refusalReply([{ code: 'check-not-found', message: CHECK_NOT_FOUND.message }]);
+      const raw = action as Record<string, unknown>;
+      const answers: Record<string, boolean | number | string> = {};
+      for (const question of checklistFor(loaded.domain.kind).questions) {
+        const value = raw[`q.${question.id}`];
+        if (typeof value !== 'string' || value.trim() === '') continue;
+        if (question.answer === 'yes-no') answers[question.id] = value === 'true';
+        else if (question.answer === 'rating' || question.answer === 'number')
+          answers[question.id] = Number(value);
+        else answers[question.id] = value.trim();
+      }
+      const result = await submitCheckFindings(ctx, actor, {
+        checkRef: action.ref,
+        answers,
+        strengths: lines(raw.strengths),
+        weaknesses: lines(raw.weaknesses),
+        recommendations: lines(raw.recommendations),
+        evidenceLinks: lines(raw.evidenceLinks),
+      });
+      if (!result.ok) return refusalReply(result.refusals, 'Your findings were not recorded');
+      return {
+        kind: 'message',
+        text: `Thank you: your findings for ${result.value.check.reference} are in.`,
         card: checkStatusCard(
           result.value.check,
           result.value.assignment,
@@ -141,4 +182,13 @@ export async function runCardAction(
       return noticeReply(`Thank you: ${result.value.reference} is marked as sent.`);
     }
   }
+}
+
+/** A text area's lines, blank ones dropped. */
+function lines(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return value
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }

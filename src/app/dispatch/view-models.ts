@@ -1,4 +1,4 @@
-import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
+import { CHECK_KIND_LABELS, checklistFor, type CheckKind } from '../../domain/checks';
 import { DECLARATION_KIND_LABELS } from '../../domain/declarations';
 import { DECLARATION_KINDS } from '../../domain/shared/declarations';
 import type {
@@ -94,6 +94,24 @@ export function declarationFormCard(groupId: string, groupName: string): CardMes
       kinds: DECLARATION_KINDS.map((kind) => ({
         value: kind,
         title: DECLARATION_KIND_LABELS[kind],
+      })),
+    },
+  };
+}
+
+export function findingsFormCard(check: RealityCheckRecord): CardMessage {
+  const checklist = checklistFor(check.kind as CheckKind);
+  return {
+    name: 'findings-form',
+    viewModel: {
+      ref: check.reference,
+      title: check.title,
+      brief: checklist.brief,
+      questions: checklist.questions.map((q) => ({
+        id: q.id,
+        text: q.text,
+        answer: q.answer,
+        required: q.required,
       })),
     },
   };

@@ -213,6 +213,70 @@ describe('Teams: the scrutiny workflow end to end over HTTP', () => {
     expect((await checkAssignmentModel(db).findOne({ checkId: check?._id }).lean())?.version).toBe(
       assignment?.version,
     );
+
+    // The checklist reached the inspector's own chat; they fill it in and submit it.
+    const form = sent.find((s) => cardText(s).includes('findings.submit'));
+    expect(form).toBeDefined();
+    const inputs: Array<{ id: string; type: string }> = [];
+    JSON.stringify(form?.attachments?.[0]?.content, (_key, value: unknown) => {
+      const node = value as { id?: unknown; type?: unknown } | null;
+      if (
+        node &&
+        typeof node.id === 'string' &&
+        node.id.startsWith('q.') &&
+        typeof node.type === 'string'
+      )
+        inputs.push({ id: node.id, type: node.type });
+      return value;
+    });
+    expect(inputs.length).toBeGreaterThan(3);
+    const answers = Object.fromEntries(
+      inputs.map(({ id, type }) => [
+        id,
+        type === 'Input.Toggle'
+          ? 'true'
+          : type === 'Input.ChoiceSet'
+            ? '4'
+            : type === 'Input.Number'
+              ? '0'
+              : 'Clean and ready to let',
+      ]),
+    );
+    const findings = (data: Record<string, unknown>) => ({
+      ...activity(member, ''),
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'findings.submit',
+          data: { ref: check?.reference, ...answers, ...data },
+        },
+        trigger: 'manual',
+      },
+    });
+    const badLink = await send(findings({ evidenceLinks: 'http://not-secure.example/photo.jpg' }));
+    expect(JSON.stringify(badLink.json())).toContain('not recorded');
+    expect((await checkAssignmentModel(db).findOne({ checkId: check?._id }).lean())?.status).toBe(
+      'accepted',
+    );
+    const submitted = await send(
+      findings({
+        strengths: 'Clean\nSecure',
+        weaknesses: 'Garden overgrown',
+        recommendations: 'Clear gardens before letting',
+        evidenceLinks: 'https://photos.example/elm-road-1.jpg',
+      }),
+    );
+    expect(JSON.stringify(submitted.json())).toContain('findings submitted by Ian Inspector');
+    const done = await checkAssignmentModel(db).findOne({ checkId: check?._id }).lean();
+    expect(done?.status).toBe('submitted');
+    expect(done?.submission).toMatchObject({
+      findings: {
+        strengths: ['Clean', 'Secure'],
+        evidence: ['https://photos.example/elm-road-1.jpg'],
+      },
+    });
   });
 
   it('a member who is not an officer is refused in one sentence and nothing is created', async () => {
