@@ -14,6 +14,7 @@ export const CARD_NAMES = [
   'declaration-form',
   'welcome',
   'findings-form',
+  'declaration-decided',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

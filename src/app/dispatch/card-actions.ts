@@ -3,7 +3,10 @@ import { checklistFor } from '../../domain/checks';
 import { CHECK_NOT_FOUND, loadCheck } from '../checks/check-records';
 import { acceptCheck, declineCheck, submitCheckFindings } from '../checks/check-use-cases';
 import type { Speaker } from '../conversations/speaker';
-import { declareInterest } from '../declarations/declaration-use-cases';
+import { decideDeclaration, declareInterest } from '../declarations/declaration-use-cases';
+import { DECLARATION_KIND_LABELS } from '../../domain/declarations';
+import type { DeclarationKind } from '../../domain/shared/declarations';
+import { reviewByReference } from '../reviews/review-use-cases';
 import { askForMoreTime, markEvidenceSent } from '../evidence/evidence-use-cases';
 import { confirmOwnAgreements } from '../people/member-progress';
 import { describeInputProblems } from '../shared/input-problems';
@@ -31,6 +34,12 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     area: z.preprocess(emptyToUndefined, z.string().optional()),
   }),
   z.object({ verb: z.literal('mine.refresh') }),
+  // The exclusion target arrives as exclude-<declaration id>, one input per register entry.
+  z.looseObject({
+    verb: z.literal('declaration.decide'),
+    declarationId: z.string(),
+    outcome: z.enum(['noted', 'excluded']),
+  }),
   // Checklist answers arrive as q.<question id> fields beside the form's own.
   z.looseObject({ verb: z.literal('findings.submit'), ref }),
   z.object({
@@ -171,6 +180,13 @@ export async function runCardAction(
         'Thank you, that is on record. Once your training is recorded you can take part.',
       );
     }
+    case 'declaration.decide':
+      return decideFromRegister(
+        ctx,
+        speaker,
+        action,
+        (action as Record<string, unknown>)[`exclude-${action.declarationId}`],
+      );
     case 'mine.refresh':
       return mineFor(ctx, speaker);
     case 'evidence.sent': {
@@ -191,4 +207,57 @@ function lines(value: unknown): string[] {
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter(Boolean);
+}
+
+async function decideFromRegister(
+  ctx: AppContext,
+  speaker: Speaker,
+  action: { declarationId: string; outcome: 'noted' | 'excluded' },
+  target: unknown,
+): Promise<Reply> {
+  const organisationId = speaker.actor.organisationId;
+  let from: { kind: 'review' | 'check'; id: string; ref: string } | undefined;
+  if (action.outcome === 'excluded') {
+    const ref = typeof target === 'string' ? target.trim() : '';
+    const review = /^r/i.test(ref) ? await reviewByReference(ctx, organisationId, ref) : undefined;
+    const check = /^c/i.test(ref) ? await loadCheck(ctx, organisationId, ref) : undefined;
+    if (review) from = { kind: 'review', id: review._id, ref: review.reference };
+    else if (check) from = { kind: 'check', id: check.record._id, ref: check.record.reference };
+    else
+      return refusalReply([
+        {
+          code: 'declarations.exclusion-needs-target',
+          message: 'Name the review or check to exclude them from, e.g. R-3 or C-12.',
+        },
+      ]);
+  }
+  const result = await decideDeclaration(ctx, speaker.actor, {
+    declarationId: action.declarationId,
+    outcome: action.outcome,
+    from: from ? { kind: from.kind, id: from.id } : undefined,
+  });
+  if (!result.ok) return refusalReply(result.refusals);
+  const declaration = result.value;
+  const decision = from ? `excluded from ${from.kind} ${from.ref}` : 'noted: you may take part';
+  return {
+    ...noticeReply(`Decision recorded: ${decision.replace('you may', 'may')}.`),
+    deliveries: [
+      {
+        to: { kind: 'person', organisationId, personId: declaration.personId },
+        message: {
+          text: 'Your declaration of interest has been decided',
+          card: {
+            name: 'declaration-decided',
+            viewModel: {
+              kindLabel:
+                DECLARATION_KIND_LABELS[declaration.kind as DeclarationKind] ?? declaration.kind,
+              detail: declaration.detail,
+              decision,
+              decidedBy: speaker.person.displayName,
+            },
+          },
+        },
+      },
+    ],
+  };
 }

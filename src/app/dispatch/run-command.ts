@@ -382,6 +382,8 @@ async function register(ctx: AppContext, request: CommandRequest): Promise<Reply
       viewModel: {
         entries: lines.flatMap((line) =>
           line.declarations.map((d) => ({
+            id: d.id,
+            undecided: d.decision === 'awaiting a decision',
             person: line.displayName,
             kind: d.kindLabel,
             detail: d.detail,

@@ -177,6 +177,37 @@ describe('Teams: every command over HTTP', () => {
     await send(activity(OFFICER, 'register'));
     expect(shown(sent.at(-1))).toContain('My cousin works in lettings');
 
+    const declaration = await declarationModel(db).findOne({}).lean();
+    const notAllowed = await send(
+      invoke(STAFF, 'declaration.decide', { declarationId: declaration?._id, outcome: 'noted' }),
+    );
+    expect(JSON.stringify(notAllowed.json())).toContain(
+      'Only the chair, the vice-chair or an officer',
+    );
+    const noTarget = await send(
+      invoke(OFFICER, 'declaration.decide', {
+        declarationId: declaration?._id,
+        outcome: 'excluded',
+      }),
+    );
+    expect(JSON.stringify(noTarget.json())).toContain('Name the review or check');
+    expect(
+      (await declarationModel(db).findById(declaration?._id).lean())?.decision,
+    ).toBeUndefined();
+    const decided = await send(
+      invoke(OFFICER, 'declaration.decide', {
+        declarationId: declaration?._id,
+        outcome: 'excluded',
+        [`exclude-${declaration?._id}`]: review?.reference.toLowerCase(),
+      }),
+    );
+    expect(JSON.stringify(decided.json())).toContain(`excluded from review ${review?.reference}`);
+    expect((await declarationModel(db).findById(declaration?._id).lean())?.decision).toMatchObject({
+      outcome: 'excluded',
+      from: { kind: 'review', id: review?._id },
+    });
+    expect(sent.some((s) => shown(s).includes('Your declaration has been decided'))).toBe(true);
+
     await send(activity(STAFF, 'mine'));
     expect(shown(sent.at(-1))).toContain('Nothing is waiting on you');
   });
