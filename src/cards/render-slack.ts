@@ -1,0 +1,52 @@
+import { expand, isCardName, loadTemplate } from './templates';
+
+export interface SlackMessage {
+  text: string;
+  blocks: Array<Record<string, unknown>>;
+}
+
+/** Slack's limits on one message (Block Kit reference). */
+export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, buttonText: 75 };
+
+/** Slack reads &, < and > in text as markup; what people typed must not become a link or mention. */
+export function escapeForSlack(value: unknown): unknown {
+  if (typeof value === 'string')
+    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (Array.isArray(value)) return value.map(escapeForSlack);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForSlack(v)]));
+  return value;
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * A card by name as Block Kit, from the same view model the Teams card uses. Long lists are cut
+ * to Slack's 50 blocks with an "and N more" line; long texts are clipped to Slack's limits.
+ */
+export function renderSlackBlocks(
+  name: string,
+  viewModel: unknown,
+  fallback: string,
+): SlackMessage {
+  if (!isCardName(name)) throw new RangeError(`No card template called ${name}`);
+  const expanded = expand(loadTemplate(name, 'slack'), escapeForSlack(viewModel)) as {
+    blocks: Array<Record<string, unknown>>;
+  };
+  let blocks = expanded.blocks.map((block) => {
+    const text = block.text as { type: string; text: string } | undefined;
+    if (!text) return block;
+    const max = block.type === 'header' ? SLACK_LIMITS.headerText : SLACK_LIMITS.sectionText;
+    return { ...block, text: { ...text, text: clip(text.text, max) } };
+  });
+  if (blocks.length > SLACK_LIMITS.blocks) {
+    const hidden = blocks.length - (SLACK_LIMITS.blocks - 1);
+    blocks = [
+      ...blocks.slice(0, SLACK_LIMITS.blocks - 1),
+      { type: 'context', elements: [{ type: 'mrkdwn', text: `and ${hidden} more` }] },
+    ];
+  }
+  return { text: clip(fallback, SLACK_LIMITS.sectionText), blocks };
+}

@@ -1,0 +1,73 @@
+import { renderSlackBlocks, SLACK_LIMITS } from '../../src/cards/render-slack';
+import { CARD_NAMES, loadTemplate } from '../../src/cards/templates';
+
+type Block = Record<string, unknown> & {
+  type: string;
+  block_id?: string;
+  elements?: Array<Record<string, unknown>>;
+};
+
+function checkLimits(blocks: Block[]): void {
+  expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+  const actionIds: string[] = [];
+  const blockIds: string[] = [];
+  for (const block of blocks) {
+    if (block.block_id) blockIds.push(block.block_id);
+    const text = (block.text as { text?: string } | undefined)?.text ?? '';
+    expect(text.length).toBeLessThanOrEqual(
+      block.type === 'header' ? SLACK_LIMITS.headerText : SLACK_LIMITS.sectionText,
+    );
+    expect(text).not.toContain('${');
+    for (const element of block.elements ?? []) {
+      if (element.type === 'button') {
+        expect(((element.text as { text: string }).text ?? '').length).toBeLessThanOrEqual(
+          SLACK_LIMITS.buttonText,
+        );
+        const actionId = element.action_id as string;
+        expect(actionId.length).toBeLessThanOrEqual(255);
+        actionIds.push(actionId);
+        expect(() => JSON.parse(element.value as string) as unknown).not.toThrow();
+      }
+    }
+  }
+  expect(new Set(actionIds).size).toBe(actionIds.length);
+  expect(new Set(blockIds).size).toBe(blockIds.length);
+}
+
+describe('Slack Block Kit renderings, from the same view models as Teams', () => {
+  it.each(CARD_NAMES)('%s renders from its sample within Block Kit limits', (name) => {
+    const { blocks, text } = renderSlackBlocks(
+      name,
+      loadTemplate(name, 'sample'),
+      `fallback for ${name}`,
+    );
+    expect(text).toBe(`fallback for ${name}`);
+    expect(blocks.length).toBeGreaterThan(0);
+    checkLimits(blocks as Block[]);
+  });
+
+  it('text people typed is escaped, so it cannot become a mention or a link', () => {
+    const { blocks } = renderSlackBlocks(
+      'notice',
+      { title: 'Tom & Jerry <@U123> <!channel>', tone: 'info', reasons: [] },
+      'x',
+    );
+    expect(JSON.stringify(blocks)).toContain('Tom &amp; Jerry &lt;@U123&gt; &lt;!channel&gt;');
+  });
+
+  it('a long register is cut to 50 blocks with "and N more"', () => {
+    const entries = Array.from({ length: 80 }, (_, i) => ({
+      person: `P${i}`,
+      kind: 'Other',
+      detail: 'd',
+      decision: 'noted',
+      reconfirm: 'soon',
+      overdue: false,
+      id: `${i}`,
+      undecided: false,
+    }));
+    const { blocks } = renderSlackBlocks('register', { entries }, 'register');
+    expect(blocks).toHaveLength(50);
+    expect(JSON.stringify(blocks.at(-1))).toContain('and 32 more');
+  });
+});
