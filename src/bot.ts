@@ -87,7 +87,10 @@ export async function startBot(
       log,
       ...(options.now ? { now: options.now } : {}),
     });
-    createSlackApp(config.slack, receiver, log);
+    createSlackApp(config.slack, receiver, log, {
+      ctx,
+      settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
+    });
     receiver.mount(server);
     schedules.add('prune-slack-deliveries', '17 * * * *', async () => {
       await ledger.prune(new Date(Date.now() - 24 * 3600 * 1000));

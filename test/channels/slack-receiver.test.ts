@@ -108,8 +108,16 @@ describe('Slack requests on the shared restify server', () => {
     expect(res.json()).toMatchObject({ error: 'not a Slack slash command' });
   });
 
-  it('acknowledges /scrutiny with an ephemeral answer inside the HTTP response', async () => {
+  it('acknowledges /scrutiny at once with a placeholder, then answers through the response_url', async () => {
     mockAuthTest();
+    const answered = new Promise<Record<string, unknown>>((resolve) => {
+      nock('https://hooks.slack.test.example')
+        .post('/commands/T0LANDLORD/1/abc', (body: Record<string, unknown>) => {
+          resolve(body);
+          return true;
+        })
+        .reply(200, 'ok');
+    });
     const body = slashCommandBody('help');
     const res = await post(
       `${bot().url}/api/slack/commands`,
@@ -117,10 +125,10 @@ describe('Slack requests on the shared restify server', () => {
       slackHeaders(body, 'application/x-www-form-urlencoded'),
     );
     expect(res.status).toBe(200);
-    expect(res.json()).toMatchObject({
-      response_type: 'ephemeral',
-      text: expect.stringContaining('/scrutiny help'),
-    });
+    expect(res.json()).toMatchObject({ response_type: 'ephemeral', text: 'Working on it…' });
+    const reply = await answered;
+    expect(reply).toMatchObject({ replace_original: true });
+    expect(JSON.stringify(reply.blocks)).toContain('/scrutiny help');
   });
 
   it('processes an event once when Slack retries its delivery', async () => {

@@ -1,16 +1,141 @@
-import type { App } from '@slack/bolt';
-import { helpText } from '../../app/help';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import { normaliseSlackMentions } from '../../commands';
+import {
+  speakerOf,
+  type IncomingSpeaker,
+  type SpeakerSettings,
+} from '../../app/conversations/speaker';
+import { runCardAction } from '../../app/dispatch/card-actions';
+import type { Reply } from '../../app/dispatch/reply';
+import { runCommand } from '../../app/dispatch/run-command';
+import type { Messenger } from '../../app/messaging/messenger';
+import type { AppContext } from '../../app/shared/context';
+import { renderSlackBlocks } from '../../cards/render-slack';
+import type { Logger } from '../../log/logger';
+
+export interface SlackListenerDeps {
+  ctx: AppContext;
+  settings: SpeakerSettings;
+  messenger: Messenger;
+  log: Logger;
+}
+
+const MENTION_WITH_NAME = /<@([UW][A-Z0-9]+)\|([^>]+)>/g;
+
+function slackSpeaker(input: {
+  teamId: string;
+  userId: string;
+  userName: string;
+  channelId: string;
+  channelName?: string;
+}): IncomingSpeaker {
+  return {
+    platform: 'slack',
+    tenantId: input.teamId,
+    userId: input.userId,
+    displayName: input.userName,
+    conversation: {
+      id: input.channelId,
+      scope:
+        input.channelName === 'directmessage' || input.channelId.startsWith('D')
+          ? 'personal'
+          : 'channel',
+      reference: { channel: input.channelId },
+    },
+  };
+}
+
+function messageOf(reply: Reply): { text: string; blocks?: unknown[] } {
+  const card = reply.kind === 'form' ? reply.form : reply.card;
+  return card ? renderSlackBlocks(card.name, card.viewModel, reply.text) : { text: reply.text };
+}
 
 /**
- * Bolt listeners: each translates a Slack payload into a call below and the answer back into
- * Slack's shapes. No scrutiny rule lives here.
+ * Bolt listeners: each translates a Slack payload into the channel-neutral command or card
+ * action and the reply back into Block Kit. Every one acks first (Slack allows 3 seconds) and
+ * does the work after, replacing the placeholder.
  */
-export function registerSlackListeners(app: App): void {
-  app.command('/scrutiny', async ({ ack }) => {
-    await ack({ response_type: 'ephemeral', text: helpText('slack') });
+export function registerSlackListeners(app: App, deps: SlackListenerDeps): void {
+  const deliver = async (reply: Reply) => {
+    for (const delivery of reply.deliveries ?? []) {
+      const outcome = await deps.messenger.send(delivery.to, delivery.message);
+      if (!outcome.sent)
+        deps.log.warn(
+          { reason: outcome.reason },
+          'a Slack message to another chat was not delivered',
+        );
+    }
+  };
+  const answer = async (respond: RespondFn, reply: Reply) => {
+    await respond({
+      replace_original: true,
+      response_type: reply.kind === 'message' && !reply.onlyToSender ? 'in_channel' : 'ephemeral',
+      ...messageOf(reply),
+    } as never);
+    await deliver(reply);
+  };
+
+  app.command('/scrutiny', async ({ command, ack, respond }) => {
+    await ack({ response_type: 'ephemeral', text: 'Working on it…' });
+    const speaker = await speakerOf(
+      deps.ctx,
+      slackSpeaker({
+        teamId: command.team_id,
+        userId: command.user_id,
+        userName: command.user_name,
+        channelId: command.channel_id,
+        channelName: command.channel_name,
+      }),
+      deps.settings,
+    );
+    const mentioned = [...command.text.matchAll(MENTION_WITH_NAME)].map((m) => ({
+      userId: m[1] ?? '',
+      displayName: m[2] ?? '',
+    }));
+    const reply = await runCommand(deps.ctx, {
+      speaker,
+      text: normaliseSlackMentions(command.text),
+      mentioned,
+      attachments: [],
+    });
+    await answer(respond, reply);
   });
 
-  app.event('app_mention', async ({ event, say }) => {
-    await say({ text: helpText('slack'), thread_ts: event.thread_ts ?? event.ts });
+  app.action<BlockAction<ButtonAction>>(
+    /^[a-z-]+\.[a-z-]+(:.*)?$/,
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      const verb = action.action_id.split(':')[0];
+      const data = parseValue(action.value);
+      const speaker = await speakerOf(
+        deps.ctx,
+        slackSpeaker({
+          teamId: body.team?.id ?? body.user.team_id ?? 'unknown',
+          userId: body.user.id,
+          userName: body.user.name ?? body.user.username ?? body.user.id,
+          channelId: body.channel?.id ?? body.user.id,
+        }),
+        deps.settings,
+      );
+      const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
+      await answer(respond, reply);
+    },
+  );
+
+  app.event('app_mention', async ({ say, event }) => {
+    await say({
+      text: 'Use `/scrutiny help` to see what you can do.',
+      thread_ts: event.thread_ts ?? event.ts,
+    });
   });
+}
+
+/** A button's value is the JSON its card put there; anything else counts as no data. */
+function parseValue(value: string | undefined): Record<string, unknown> {
+  try {
+    const parsed: unknown = JSON.parse(value ?? '{}');
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }

@@ -1,0 +1,56 @@
+import type { App } from '@slack/bolt';
+import type { Connection } from 'mongoose';
+import type {
+  Messenger,
+  OutgoingMessage,
+  Recipient,
+  SendOutcome,
+} from '../../app/messaging/messenger';
+import { renderSlackBlocks } from '../../cards/render-slack';
+import { personModel } from '../../store/people/person-model';
+
+/** Proactive messages on Slack: a DM opened with the person, or a post in a channel. */
+export class SlackMessenger implements Messenger {
+  constructor(
+    private readonly client: App['client'],
+    private readonly db: Connection,
+  ) {}
+
+  async send(to: Recipient, message: OutgoingMessage): Promise<SendOutcome> {
+    try {
+      let channel: string;
+      if (to.kind === 'conversation') channel = to.conversationId;
+      else {
+        const person = await personModel(this.db)
+          .findOne({ _id: to.personId, organisationId: to.organisationId })
+          .lean();
+        if (!person) return { sent: false, retryable: false, reason: 'no such person' };
+        const opened = await this.client.conversations.open({ users: person.platformUserId });
+        if (!opened.channel?.id)
+          return { sent: false, retryable: true, reason: 'Slack did not open a DM' };
+        channel = opened.channel.id;
+      }
+      const rendered = message.card
+        ? renderSlackBlocks(message.card.name, message.card.viewModel, message.text)
+        : { text: message.text, blocks: undefined };
+      const posted = await this.client.chat.postMessage({
+        channel,
+        text: rendered.text,
+        blocks: rendered.blocks as never,
+      });
+      return { sent: true, messageId: posted.ts };
+    } catch (error) {
+      const data = error as { code?: string; retryAfter?: number; statusCode?: number };
+      const rateLimited = data.code === 'slack_webapi_rate_limited_error';
+      return {
+        sent: false,
+        retryable:
+          rateLimited ||
+          data.code === 'slack_webapi_http_error' ||
+          data.code === 'slack_webapi_request_error',
+        reason: (error as Error).message,
+        ...(rateLimited && data.retryAfter ? { retryAfterMs: data.retryAfter * 1000 } : {}),
+      };
+    }
+  }
+}
