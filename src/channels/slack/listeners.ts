@@ -7,7 +7,7 @@ import {
 } from '../../app/conversations/speaker';
 import { runCardAction } from '../../app/dispatch/card-actions';
 import type { Reply } from '../../app/dispatch/reply';
-import { runCommand } from '../../app/dispatch/run-command';
+import { mineFor, runCommand } from '../../app/dispatch/run-command';
 import type { Messenger } from '../../app/messaging/messenger';
 import type { AppContext } from '../../app/shared/context';
 import { renderSlackBlocks } from '../../cards/render-slack';
@@ -121,6 +121,28 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       await answer(respond, reply);
     },
   );
+
+  // App Home: the same open checks, requests and deadlines as `mine`.
+  app.event('app_home_opened', async ({ event, body, client }) => {
+    if (event.tab !== 'home') return;
+    const speaker = await speakerOf(
+      deps.ctx,
+      slackSpeaker({
+        teamId: body.team_id,
+        userId: event.user,
+        userName: event.user,
+        channelId: event.channel ?? event.user,
+        channelName: 'directmessage',
+      }),
+      deps.settings,
+    );
+    const reply = await mineFor(deps.ctx, speaker);
+    const { blocks } = messageOf(reply) as { blocks?: unknown[] };
+    await client.views.publish({
+      user_id: event.user,
+      view: { type: 'home', blocks: (blocks ?? []) as never },
+    });
+  });
 
   app.event('app_mention', async ({ say, event }) => {
     await say({

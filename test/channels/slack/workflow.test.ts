@@ -149,4 +149,45 @@ describe('Slack: /scrutiny commands and button clicks over HTTP', () => {
       .lean();
     expect(membership?.codeOfConductSignedOn).toBeDefined();
   });
+
+  it('the App Home shows what is waiting on the person, the same as mine', async () => {
+    api()
+      .post('/api/auth.test')
+      .optionally()
+      .reply(200, { ok: true, team_id: TEAM, user_id: 'U0BOT', bot_id: 'B0BOT' });
+    const published = new Promise<Record<string, unknown>>((resolve) => {
+      api()
+        .post('/api/views.publish', (body: Record<string, unknown>) => {
+          resolve(body);
+          return true;
+        })
+        .reply(200, { ok: true });
+    });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: TEAM,
+      api_app_id: 'A0SCRUTINY',
+      event_id: 'Ev0HOME1',
+      event_time: 1760000000,
+      event: {
+        type: 'app_home_opened',
+        user: MEMBER,
+        channel: 'D0MEMBER2',
+        tab: 'home',
+        event_ts: '1.4',
+      },
+      authorizations: [{ team_id: TEAM, user_id: 'U0BOT', is_bot: true }],
+    });
+    const res = await post(
+      `${bot().url}/api/slack/events`,
+      body,
+      slackHeaders(body, 'application/json'),
+    );
+    expect(res.status).toBe(200);
+    const view = await published;
+    expect(view.user_id).toBe(MEMBER);
+    const shown = typeof view.view === 'string' ? view.view : JSON.stringify(view.view);
+    expect(shown).toContain('Waiting on you');
+    expect(shown).toContain('home');
+  });
 });

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { COMMANDS } from '../../src/commands';
+import { SLACK_PATHS } from '../../src/channels/slack/restify-receiver';
+
+type SlackManifest = {
+  features: {
+    slash_commands: Array<{
+      command: string;
+      url: string;
+      usage_hint: string;
+      should_escape: boolean;
+    }>;
+    app_home: { home_tab_enabled: boolean };
+  };
+  oauth_config: { scopes: { bot: string[] } };
+  settings: {
+    event_subscriptions: { request_url: string; bot_events: string[] };
+    interactivity: { request_url: string };
+  };
+};
+
+const manifest = parse(
+  readFileSync(join(__dirname, '../../manifest/slack/manifest.yml'), 'utf8'),
+) as SlackManifest;
+const pathOf = (url: string) => new URL(url).pathname;
+
+describe('the Slack app manifest', () => {
+  it('asks for the scopes the bot uses and no more', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read',
+      'chat:write',
+      'commands',
+      'im:write',
+    ]);
+  });
+
+  it('points the slash command, events and interactivity at the paths the receiver serves', () => {
+    const command = manifest.features.slash_commands[0]!;
+    expect(command.command).toBe('/scrutiny');
+    expect(command.should_escape).toBe(true);
+    const served = new Set<string>(SLACK_PATHS);
+    expect(served).toContain(pathOf(command.url));
+    expect(served).toContain(pathOf(manifest.settings.event_subscriptions.request_url));
+    expect(served).toContain(pathOf(manifest.settings.interactivity.request_url));
+  });
+
+  it('the usage hint names the commands people use most, every one a real command, within 1000 characters', () => {
+    const hint = manifest.features.slash_commands[0]!.usage_hint;
+    expect(hint.length).toBeLessThanOrEqual(1000);
+    const known = new Set(COMMANDS.map((c) => c.name));
+    for (const name of hint.split('|').map((s) => s.trim())) expect(known).toContain(name);
+  });
+
+  it('has the App Home tab and the events it listens to', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(
+      expect.arrayContaining(['app_home_opened']),
+    );
+  });
+});
