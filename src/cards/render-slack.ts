@@ -50,3 +50,23 @@ export function renderSlackBlocks(
   }
   return { text: clip(fallback, SLACK_LIMITS.sectionText), blocks };
 }
+
+/** Cards that are forms open as a Slack modal (views.open); the rest are messages. */
+export const SLACK_MODALS = ['declaration-form'] as const;
+
+export function hasSlackModal(name: string): boolean {
+  return (SLACK_MODALS as readonly string[]).includes(name);
+}
+
+export function renderSlackModal(
+  name: string,
+  viewModel: unknown,
+  options: { callbackId: string; privateMetadata: string },
+): Record<string, unknown> {
+  if (!isCardName(name) || !hasSlackModal(name)) throw new RangeError(`No Slack modal for ${name}`);
+  const view = expand(loadTemplate(name, 'modal'), escapeForSlack(viewModel)) as Record<
+    string,
+    unknown
+  >;
+  return { ...view, callback_id: options.callbackId, private_metadata: options.privateMetadata };
+}

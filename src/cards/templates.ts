@@ -35,7 +35,10 @@ function cardsDirectory(): string {
 
 const cache = new Map<string, unknown>();
 
-export function loadTemplate(name: CardName, channel: 'teams' | 'slack' | 'sample'): unknown {
+export function loadTemplate(
+  name: CardName,
+  channel: 'teams' | 'slack' | 'modal' | 'sample',
+): unknown {
   const file = join(cardsDirectory(), `${name}.${channel}.json`);
   if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')) as unknown);
   return cache.get(file);

@@ -1,4 +1,4 @@
-import { renderSlackBlocks, SLACK_LIMITS } from '../../src/cards/render-slack';
+import { renderSlackBlocks, renderSlackModal, SLACK_LIMITS } from '../../src/cards/render-slack';
 import { CARD_NAMES, loadTemplate } from '../../src/cards/templates';
 
 type Block = Record<string, unknown> & {
@@ -69,5 +69,23 @@ describe('Slack Block Kit renderings, from the same view models as Teams', () =>
     const { blocks } = renderSlackBlocks('register', { entries }, 'register');
     expect(blocks).toHaveLength(50);
     expect(JSON.stringify(blocks.at(-1))).toContain('and 32 more');
+  });
+});
+
+describe('Slack modals', () => {
+  it('the declaration form opens as a modal with its callback and metadata, within 100 blocks', () => {
+    const view = renderSlackModal('declaration-form', loadTemplate('declaration-form', 'sample'), {
+      callbackId: 'declaration-form',
+      privateMetadata: '{"groupId":"g"}',
+    }) as { type: string; callback_id: string; blocks: Block[] };
+    expect(view).toMatchObject({
+      type: 'modal',
+      callback_id: 'declaration-form',
+      private_metadata: '{"groupId":"g"}',
+    });
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    expect(JSON.stringify(view)).not.toContain('${');
+    const ids = view.blocks.map((b) => b.block_id).filter(Boolean);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

@@ -10,7 +10,7 @@ import type { Reply } from '../../app/dispatch/reply';
 import { mineFor, runCommand } from '../../app/dispatch/run-command';
 import type { Messenger } from '../../app/messaging/messenger';
 import type { AppContext } from '../../app/shared/context';
-import { renderSlackBlocks } from '../../cards/render-slack';
+import { hasSlackModal, renderSlackBlocks, renderSlackModal } from '../../cards/render-slack';
 import type { Logger } from '../../log/logger';
 
 export interface SlackListenerDeps {
@@ -75,7 +75,7 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     await deliver(reply);
   };
 
-  app.command('/scrutiny', async ({ command, ack, respond }) => {
+  app.command('/scrutiny', async ({ command, ack, respond, client }) => {
     await ack({ response_type: 'ephemeral', text: 'Working on it…' });
     const speaker = await speakerOf(
       deps.ctx,
@@ -98,6 +98,24 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       mentioned,
       attachments: [],
     });
+    if (reply.kind === 'form' && hasSlackModal(reply.form.name)) {
+      // Forms are modals in Slack; the trigger is only good for 3 seconds, so open it first.
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: renderSlackModal(reply.form.name, reply.form.viewModel, {
+          callbackId: reply.form.name,
+          privateMetadata: JSON.stringify(
+            reply.form.viewModel.groupId ? { groupId: reply.form.viewModel.groupId } : {},
+          ),
+        }) as never,
+      });
+      await respond({
+        replace_original: true,
+        response_type: 'ephemeral',
+        text: 'The form is open.',
+      } as never);
+      return;
+    }
     await answer(respond, reply);
   });
 
@@ -121,6 +139,50 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
       await answer(respond, reply);
     },
   );
+
+  // The declaration form, submitted: a bad field comes back inline and nothing is stored.
+  app.view('declaration-form', async ({ ack, body, view, client }) => {
+    const values = view.state.values;
+    const kind = values.kind?.value?.selected_option?.value ?? '';
+    const detail = values.detail?.value?.value ?? '';
+    const area = values.area?.value?.value ?? undefined;
+    const errors: Record<string, string> = {};
+    if (!kind) errors.kind = 'Choose the kind of interest.';
+    if (!detail.trim()) errors.detail = 'Say what the interest is.';
+    if (Object.keys(errors).length > 0) {
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    const speaker = await speakerOf(
+      deps.ctx,
+      slackSpeaker({
+        teamId: body.team?.id ?? body.user.team_id ?? 'unknown',
+        userId: body.user.id,
+        userName: body.user.name,
+        channelId: body.user.id,
+        channelName: 'directmessage',
+      }),
+      deps.settings,
+    );
+    const metadata = parseValue(view.private_metadata);
+    const reply = await runCardAction(deps.ctx, speaker, {
+      verb: 'declaration.submit',
+      groupId: metadata.groupId,
+      kind,
+      detail,
+      area,
+    });
+    const refused =
+      reply.kind === 'message' &&
+      reply.card?.name === 'notice' &&
+      reply.card.viewModel.tone === 'refused';
+    if (refused) {
+      await ack({ response_action: 'errors', errors: { detail: reply.text } });
+      return;
+    }
+    await ack();
+    await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+  });
 
   // App Home: the same open checks, requests and deadlines as `mine`.
   app.event('app_home_opened', async ({ event, body, client }) => {

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { declarationModel } from '../../../src/store/declarations/declaration-model';
 import { groupModel } from '../../../src/store/groups/group-model';
 import { membershipModel } from '../../../src/store/people/membership-model';
 import { personModel } from '../../../src/store/people/person-model';
@@ -189,5 +190,84 @@ describe('Slack: /scrutiny commands and button clicks over HTTP', () => {
     const shown = typeof view.view === 'string' ? view.view : JSON.stringify(view.view);
     expect(shown).toContain('Waiting on you');
     expect(shown).toContain('home');
+  });
+
+  it('declare opens the form as a modal; a missing field comes back inline and stores nothing; a good one is declared', async () => {
+    api()
+      .post('/api/auth.test')
+      .optionally()
+      .reply(200, { ok: true, team_id: TEAM, user_id: 'U0BOT', bot_id: 'B0BOT' });
+    const opened = new Promise<Record<string, unknown>>((resolve) => {
+      api()
+        .post('/api/views.open', (body: Record<string, unknown>) => {
+          resolve(body);
+          return true;
+        })
+        .reply(200, { ok: true, view: { id: 'V1' } });
+    });
+    const answered = await run('declare', MEMBER, 'megan');
+    expect(JSON.stringify(answered)).toContain('The form is open');
+    const request = await opened;
+    const view = JSON.parse(request.view as string) as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: unknown[];
+    };
+    expect(view.callback_id).toBe('declaration-form');
+
+    const submit = (values: Record<string, unknown>) => {
+      const payload = JSON.stringify({
+        type: 'view_submission',
+        team: { id: TEAM },
+        user: { id: MEMBER, name: 'megan', team_id: TEAM },
+        view: {
+          id: 'V1',
+          callback_id: 'declaration-form',
+          private_metadata: view.private_metadata,
+          state: { values },
+        },
+      });
+      const body = new URLSearchParams({ payload }).toString();
+      return post(
+        `${bot().url}/api/slack/interactivity`,
+        body,
+        slackHeaders(body, 'application/x-www-form-urlencoded'),
+      );
+    };
+    const db = bot().connection;
+    const missing = await submit({
+      kind: { value: { type: 'static_select', selected_option: { value: 'other' } } },
+      detail: { value: { type: 'plain_text_input', value: '' } },
+      area: { value: { type: 'plain_text_input', value: null } },
+    });
+    expect(missing.json()).toEqual({
+      response_action: 'errors',
+      errors: { detail: 'Say what the interest is.' },
+    });
+    expect(await declarationModel(db).countDocuments({})).toBe(0);
+
+    const thanked = new Promise<Record<string, unknown>>((resolve) => {
+      api()
+        .post('/api/chat.postMessage', (body: Record<string, unknown>) => {
+          resolve(body);
+          return true;
+        })
+        .reply(200, { ok: true, channel: MEMBER, ts: '1.5' });
+    });
+    const good = await submit({
+      kind: {
+        value: { type: 'static_select', selected_option: { value: 'contractor-or-supplier-link' } },
+      },
+      detail: {
+        value: { type: 'plain_text_input', value: 'My brother works for the gas contractor' },
+      },
+      area: { value: { type: 'plain_text_input', value: null } },
+    });
+    expect(good.status).toBe(200);
+    expect(JSON.stringify(await thanked)).toContain('register');
+    expect(await declarationModel(db).findOne({}).lean()).toMatchObject({
+      kind: 'contractor-or-supplier-link',
+      detail: 'My brother works for the gas contractor',
+    });
   });
 });
