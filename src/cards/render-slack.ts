@@ -1,4 +1,4 @@
-import { expand, isCardName, loadTemplate } from './templates';
+import { expand, isCardName, loadModal, loadTemplate } from './templates';
 
 export interface SlackMessage {
   text: string;
@@ -69,4 +69,27 @@ export function renderSlackModal(
     unknown
   >;
   return { ...view, callback_id: options.callbackId, private_metadata: options.privateMetadata };
+}
+
+/**
+ * Slack buttons cannot carry a text box, so the clicks that need one (a reason to decline, a
+ * proposed date) open a small modal first; its submission runs the same card action.
+ */
+export const SLACK_ASK_MODALS = {
+  'check.decline': { modal: 'check-decline', fields: ['reason'] },
+  'evidence.more-time': { modal: 'evidence-more-time', fields: ['until', 'reason'] },
+} as const;
+export type AskingVerb = keyof typeof SLACK_ASK_MODALS;
+
+export function asksFirst(verb: string): verb is AskingVerb {
+  return verb in SLACK_ASK_MODALS;
+}
+
+export function renderAskModal(
+  verb: AskingVerb,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const { modal } = SLACK_ASK_MODALS[verb];
+  const view = expand(loadModal(modal), escapeForSlack(data)) as Record<string, unknown>;
+  return { ...view, callback_id: `ask:${verb}`, private_metadata: JSON.stringify(data) };
 }

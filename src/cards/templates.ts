@@ -48,3 +48,10 @@ export function loadTemplate(
 export function expand(template: unknown, viewModel: unknown): unknown {
   return new ACData.Template(template).expand({ $root: viewModel });
 }
+
+/** Slack-only modals that ask for one or two fields before a card action runs. */
+export function loadModal(name: 'check-decline' | 'evidence-more-time'): unknown {
+  const file = join(cardsDirectory(), `${name}.modal.json`);
+  if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')) as unknown);
+  return cache.get(file);
+}

@@ -10,7 +10,14 @@ import type { Reply } from '../../app/dispatch/reply';
 import { mineFor, runCommand } from '../../app/dispatch/run-command';
 import type { Messenger } from '../../app/messaging/messenger';
 import type { AppContext } from '../../app/shared/context';
-import { hasSlackModal, renderSlackBlocks, renderSlackModal } from '../../cards/render-slack';
+import {
+  asksFirst,
+  hasSlackModal,
+  renderAskModal,
+  renderSlackBlocks,
+  renderSlackModal,
+  SLACK_ASK_MODALS,
+} from '../../cards/render-slack';
 import type { Logger } from '../../log/logger';
 
 export interface SlackListenerDeps {
@@ -121,10 +128,17 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
 
   app.action<BlockAction<ButtonAction>>(
     /^[a-z-]+\.[a-z-]+(:.*)?$/,
-    async ({ ack, body, action, respond }) => {
+    async ({ ack, body, action, respond, client }) => {
       await ack();
-      const verb = action.action_id.split(':')[0];
+      const verb = action.action_id.split(':')[0] ?? '';
       const data = parseValue(action.value);
+      if (asksFirst(verb)) {
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: renderAskModal(verb, data) as never,
+        });
+        return;
+      }
       const speaker = await speakerOf(
         deps.ctx,
         slackSpeaker({
@@ -182,6 +196,58 @@ export function registerSlackListeners(app: App, deps: SlackListenerDeps): void 
     }
     await ack();
     await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+  });
+
+  // The answer to a modal a button opened: the card action runs with what was typed.
+  app.view(/^ask:/, async ({ ack, body, view, client }) => {
+    const verb = view.callback_id.slice('ask:'.length);
+    if (!asksFirst(verb)) {
+      await ack();
+      return;
+    }
+    const typed: Record<string, string> = {};
+    for (const field of SLACK_ASK_MODALS[verb].fields) {
+      const input = view.state.values[field]?.value;
+      typed[field] = (input?.value ?? input?.selected_date ?? '').trim();
+    }
+    const missing = Object.entries(typed).filter(([, value]) => value === '');
+    if (missing.length > 0) {
+      await ack({
+        response_action: 'errors',
+        errors: Object.fromEntries(missing.map(([field]) => [field, 'Please fill this in.'])),
+      });
+      return;
+    }
+    const speaker = await speakerOf(
+      deps.ctx,
+      slackSpeaker({
+        teamId: body.team?.id ?? body.user.team_id ?? 'unknown',
+        userId: body.user.id,
+        userName: body.user.name,
+        channelId: body.user.id,
+        channelName: 'directmessage',
+      }),
+      deps.settings,
+    );
+    const reply = await runCardAction(deps.ctx, speaker, {
+      ...parseValue(view.private_metadata),
+      ...typed,
+      verb,
+    });
+    const refused =
+      reply.kind === 'message' &&
+      reply.card?.name === 'notice' &&
+      reply.card.viewModel.tone === 'refused';
+    if (refused) {
+      await ack({
+        response_action: 'errors',
+        errors: { [SLACK_ASK_MODALS[verb].fields[0]]: reply.text },
+      });
+      return;
+    }
+    await ack();
+    await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+    await deliver(reply);
   });
 
   // App Home: the same open checks, requests and deadlines as `mine`.
