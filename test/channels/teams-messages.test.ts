@@ -57,6 +57,14 @@ describe('Teams messages on POST /api/messages (emulator mode)', () => {
     expect(res.json()).toMatchObject({ error: 'serviceUrl is missing' });
   });
 
+  it('refuses an activity without a recipient with 400, before any turn runs', async () => {
+    const activity = messageActivity('help');
+    delete activity.recipient;
+    const res = await post(url(), JSON.stringify(activity), { 'content-type': 'application/json' });
+    expect(res.status).toBe(400);
+    expect(res.json()).toMatchObject({ error: 'recipient is missing' });
+  });
+
   it('refuses a body that is not JSON with 400', async () => {
     const res = await post(url(), '{"type":', { 'content-type': 'application/json' });
     expect(res.status).toBe(400);

@@ -11,7 +11,7 @@ export const incomingActivitySchema = z.looseObject({
   channelId: z.string().min(1, 'channelId is missing'),
   from: z.looseObject({ id: z.string().min(1, 'from.id is missing') }),
   conversation: z.looseObject({ id: z.string().min(1, 'conversation.id is missing') }),
-  recipient: z.looseObject({ id: z.string().min(1) }).optional(),
+  recipient: z.looseObject({ id: z.string().min(1, 'recipient.id is missing') }),
   text: z.string().optional(),
 });
 
