@@ -80,8 +80,13 @@ export const addMember = defineUseCase({
     const existing = await membershipModel(ctx.db)
       .findOne({ groupId: group._id, personId: person._id })
       .lean<MembershipRecord>();
-    if (existing && existing.status.kind !== 'withdrawn')
-      return addRoles(ctx, actor, group, person, existing, input.roles);
+    const live = existing && existing.status.kind !== 'withdrawn' ? existing : undefined;
+    const added = live ? input.roles.filter((role) => !live.roles.includes(role)) : input.roles;
+    if (live && added.length === 0)
+      return refuse(
+        'membership.already-member',
+        `${person.displayName} is already in ${group.name} as ${live.roles.join(' and ')}.`,
+      );
 
     const facts: PersonFacts = {
       ...personFactsOf(person),
@@ -92,83 +97,98 @@ export const addMember = defineUseCase({
         homeArea: input.homeArea,
       }),
     };
-    const seated = input.roles.some((role) => SEATED_ROLES.includes(role));
-    if (seated) {
+    // A place is taken once, by the first role that sits in one (an officer made a member too
+    // takes a place then, and passes the same gate as anyone joining).
+    const alreadySeated = live?.roles.some(isSeated) ?? false;
+    const needsSeat = !alreadySeated && added.some(isSeated);
+    if (needsSeat) {
       const joining = checkJoin(policy, facts, await groupStateOf(ctx, group._id), today);
       if (!joining.ok) return joining;
     }
     const factsSaved = await recordFacts(ctx, actor, group, person, facts);
     if (!factsSaved.ok) return factsSaved;
 
-    const claimed = seated ? await claimSeats(ctx, group._id, policy, facts, person._id) : ok([]);
+    const claimed = needsSeat
+      ? await claimSeats(ctx, group._id, policy, facts, person._id)
+      : ok([]);
     if (!claimed.ok) return claimed;
-    const termStartsOn = today;
-    const fields = {
-      roles: input.roles,
-      status: { kind: 'active' },
-      termStartsOn,
-      termEndsOn: termEndFor(policy, termStartsOn),
-      joinedAt: ctx.now(),
-    };
-    let membership: MembershipRecord;
-    try {
-      if (existing) {
-        // Re-joining after withdrawal keeps the one membership record, moved on a version.
-        const saved = await saveChange(ctx, actor, membershipModel(ctx.db), existing, fields, {
-          subject: { kind: 'membership', id: existing._id },
-          groupId: group._id,
-          action: 'membership.rejoined',
-          details: { roles: input.roles },
-        });
-        if (!saved.ok) {
-          await releaseSeats(ctx, claimed.value, person._id);
-          return saved;
-        }
-        membership = saved.value;
-      } else {
-        membership = (
-          await membershipModel(ctx.db).create({
-            organisationId: actor.organisationId,
-            groupId: group._id,
-            personId: person._id,
-            ...fields,
-          })
-        ).toObject();
-        await audit(ctx, actor, {
-          subject: { kind: 'membership', id: membership._id },
-          groupId: group._id,
-          action: 'membership.added',
-          details: { personId: person._id, roles: input.roles },
-        });
-      }
-    } catch (error) {
-      await releaseSeats(ctx, claimed.value, person._id);
-      if (!isDuplicateKeyError(error)) throw error;
-      return refuse(
-        'membership.already-member',
-        `${person.displayName} is already in ${group.name}.`,
-      );
+
+    const saved = live
+      ? await addRoles(ctx, actor, group, live, added)
+      : await join(ctx, actor, group, person, existing ?? undefined, input.roles, today, policy);
+    if (!saved.ok) {
+      await releaseUnlessHeld(ctx, group._id, person._id, claimed.value);
+      return saved;
     }
-    if (input.roles.includes('officer')) await makeOfficer(ctx, actor, person);
-    return ok(membership);
+    if (added.includes('officer')) await makeOfficer(ctx, actor, person);
+    return saved;
   },
 });
+
+function isSeated(role: string): boolean {
+  return (SEATED_ROLES as readonly string[]).includes(role);
+}
+
+/** A first membership, or a new start for someone whose membership was withdrawn. */
+async function join(
+  ctx: AppContext,
+  actor: Actor,
+  group: GroupRecord,
+  person: PersonRecord,
+  withdrawn: MembershipRecord | undefined,
+  roles: Role[],
+  termStartsOn: string,
+  policy: MembershipPolicy,
+): Promise<Result<MembershipRecord>> {
+  const fields = {
+    roles,
+    status: { kind: 'active' },
+    termStartsOn,
+    termEndsOn: termEndFor(policy, termStartsOn),
+    joinedAt: ctx.now(),
+  };
+  if (withdrawn)
+    // Re-joining after withdrawal keeps the one membership record, moved on a version.
+    return saveChange(ctx, actor, membershipModel(ctx.db), withdrawn, fields, {
+      subject: { kind: 'membership', id: withdrawn._id },
+      groupId: group._id,
+      action: 'membership.rejoined',
+      details: { personId: person._id, roles },
+    });
+  let membership: MembershipRecord;
+  try {
+    membership = (
+      await membershipModel(ctx.db).create({
+        organisationId: group.organisationId,
+        groupId: group._id,
+        personId: person._id,
+        ...fields,
+      })
+    ).toObject();
+  } catch (error) {
+    if (!isDuplicateKeyError(error)) throw error;
+    return refuse(
+      'membership.already-member',
+      `${person.displayName} is already in ${group.name}.`,
+    );
+  }
+  await audit(ctx, actor, {
+    subject: { kind: 'membership', id: membership._id },
+    groupId: group._id,
+    action: 'membership.added',
+    details: { personId: person._id, roles },
+  });
+  return ok(membership);
+}
 
 async function addRoles(
   ctx: AppContext,
   actor: Actor,
   group: GroupRecord,
-  person: PersonRecord,
   membership: MembershipRecord,
-  roles: Role[],
+  added: Role[],
 ): Promise<Result<MembershipRecord>> {
-  const added = roles.filter((role) => !membership.roles.includes(role));
-  if (added.length === 0)
-    return refuse(
-      'membership.already-member',
-      `${person.displayName} is already in ${group.name} as ${membership.roles.join(' and ')}.`,
-    );
-  const saved = await saveChange(
+  return saveChange(
     ctx,
     actor,
     membershipModel(ctx.db),
@@ -178,11 +198,26 @@ async function addRoles(
       subject: { kind: 'membership', id: membership._id },
       groupId: group._id,
       action: 'membership.roles-added',
-      details: { added },
+      details: { personId: membership.personId, added },
     },
   );
-  if (saved.ok && added.includes('officer')) await makeOfficer(ctx, actor, person);
-  return saved;
+}
+
+/**
+ * Gives back seats claimed for an add that failed, unless the person holds a place anyway: a
+ * seat belongs to its holder, so when the same person was added twice at once the winner's
+ * membership owns the one seat both requests saw, and releasing it would let the group overfill.
+ */
+async function releaseUnlessHeld(
+  ctx: AppContext,
+  groupId: string,
+  personId: string,
+  pools: string[],
+): Promise<void> {
+  if (pools.length === 0) return;
+  const now = await membershipModel(ctx.db).findOne({ groupId, personId }).lean<MembershipRecord>();
+  if (now && now.status.kind !== 'withdrawn' && now.roles.some(isSeated)) return;
+  await releaseSeats(ctx, pools, personId);
 }
 
 async function makeOfficer(ctx: AppContext, actor: Actor, person: PersonRecord): Promise<void> {

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import type { MembershipFacts } from '../../domain/people';
-import { barUntil, liftSuspension, suspend, withdraw } from '../../domain/people';
+import {
+  barUntil,
+  liftSuspension,
+  suspend,
+  suspendForLiveComplaint,
+  withdraw,
+} from '../../domain/people';
 import { refuse, type Result } from '../../domain/shared/result';
+import { groupModel, type GroupRecord } from '../../store/groups/group-model';
 import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
 import type { Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
@@ -10,7 +17,7 @@ import { localDate, recordId, requiredText } from '../shared/inputs';
 import { saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
 import { releaseSeats, seatPoolsOf } from './add-member';
-import { localToday, membershipFactsOf } from './standing';
+import { localToday, membershipFactsOf, policyOf } from './standing';
 
 const target = { groupId: recordId, personId: recordId };
 
@@ -59,13 +66,31 @@ async function changeStatus(
   );
 }
 
-/** Torus TIMS ToR Safeguards: suspended "pending investigation"; they keep their place. */
+/**
+ * Torus TIMS ToR Safeguards: suspended "pending investigation"; they keep their place. With
+ * `liveComplaint`, Torus TIMS ToR Exclusions: suspended "until the complaint is fully resolved",
+ * refused where the group's policy does not suspend for a complaint (Sedgemoor ToR 9.2).
+ */
 export const suspendMember = defineUseCase({
   name: 'suspendMember',
-  input: z.object({ ...target, reason: requiredText(500) }),
+  input: z.object({
+    ...target,
+    reason: requiredText(500),
+    liveComplaint: z.boolean().default(false),
+  }),
   async run(ctx, actor, input) {
-    return changeStatus(ctx, actor, input, 'membership.suspended', (m, today) =>
-      suspend(m, { reason: input.reason, on: today }),
+    if (!input.liveComplaint)
+      return changeStatus(ctx, actor, input, 'membership.suspended', (m, today) =>
+        suspend(m, { reason: input.reason, on: today }),
+      );
+    const group = await groupModel(ctx.db)
+      .findOne({ _id: input.groupId, organisationId: actor.organisationId })
+      .lean<GroupRecord>();
+    const policy = group ? policyOf(group) : undefined;
+    return changeStatus(ctx, actor, input, 'membership.suspended-for-live-complaint', (m, today) =>
+      policy
+        ? suspendForLiveComplaint(policy, m, today)
+        : refuse('group-not-found', 'That group does not exist in your organisation.'),
     );
   },
 });
