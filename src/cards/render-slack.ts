@@ -52,7 +52,7 @@ export function renderSlackBlocks(
 }
 
 /** Cards that are forms open as a Slack modal (views.open); the rest are messages. */
-export const SLACK_MODALS = ['declaration-form'] as const;
+export const SLACK_MODALS = ['declaration-form', 'findings-form'] as const;
 
 export function hasSlackModal(name: string): boolean {
   return (SLACK_MODALS as readonly string[]).includes(name);
@@ -64,11 +64,30 @@ export function renderSlackModal(
   options: { callbackId: string; privateMetadata: string },
 ): Record<string, unknown> {
   if (!isCardName(name) || !hasSlackModal(name)) throw new RangeError(`No Slack modal for ${name}`);
-  const view = expand(loadTemplate(name, 'modal'), escapeForSlack(viewModel)) as Record<
-    string,
-    unknown
-  >;
-  return { ...view, callback_id: options.callbackId, private_metadata: options.privateMetadata };
+  const view = expand(loadTemplate(name, 'modal'), escapeForSlack(viewModel)) as {
+    title?: { type: string; text: string };
+    blocks?: Array<Record<string, unknown>>;
+  };
+  return {
+    ...view,
+    ...(view.title ? { title: { ...view.title, text: clip(view.title.text, 24) } } : {}),
+    blocks: (view.blocks ?? []).map(chooseElement),
+    callback_id: options.callbackId,
+    private_metadata: options.privateMetadata,
+  };
+}
+
+/**
+ * A modal template may list an input's element as alternatives, each with a `$when` (a yes/no
+ * question gets radio buttons, a number a number box): templating leaves the one that applies,
+ * still in a one-item list, which Slack wants as the element itself.
+ */
+function chooseElement(block: Record<string, unknown>): Record<string, unknown> {
+  const element = block.element;
+  if (!Array.isArray(element)) return block;
+  if (element.length !== 1)
+    throw new RangeError(`modal block ${String(block.block_id)}: ${element.length} elements apply`);
+  return { ...block, element: element[0] as unknown };
 }
 
 /**

@@ -89,3 +89,45 @@ describe('Slack modals', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe('the findings checklist as a Slack modal', () => {
+  const view = renderSlackModal('findings-form', loadTemplate('findings-form', 'sample'), {
+    callbackId: 'findings-form',
+    privateMetadata: '{"ref":"C-4"}',
+  }) as { title: { text: string }; blocks: Block[] };
+  const byId = (id: string) =>
+    view.blocks.find((b) => b.block_id === id) as Block & {
+      optional: boolean;
+      element: { type: string; options?: Array<{ value: string }> };
+    };
+
+  it('gives each question the input its answer needs, in checklist order', () => {
+    expect(view.blocks.map((b) => b.block_id).filter(Boolean)).toEqual([
+      'q.clean',
+      'q.overall',
+      'q.faults',
+      'q.notes',
+      'strengths',
+      'weaknesses',
+      'recommendations',
+      'evidenceLinks',
+    ]);
+    expect(byId('q.clean').element.options?.map((o) => o.value)).toEqual(['true', 'false']);
+    expect(byId('q.overall').element.options?.map((o) => o.value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
+    expect(byId('q.faults').element.type).toBe('number_input');
+    expect(byId('q.notes').element.type).toBe('plain_text_input');
+  });
+
+  it('marks only the required questions as required, and fits Slack’s title limit', () => {
+    expect(byId('q.clean').optional).toBe(false);
+    expect(byId('q.faults').optional).toBe(true);
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(JSON.stringify(view)).not.toContain('${');
+  });
+});

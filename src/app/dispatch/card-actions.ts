@@ -9,10 +9,11 @@ import type { DeclarationKind } from '../../domain/shared/declarations';
 import { reviewByReference } from '../reviews/review-use-cases';
 import { askForMoreTime, markEvidenceSent } from '../evidence/evidence-use-cases';
 import { confirmOwnAgreements } from '../people/member-progress';
-import { describeInputProblems } from '../shared/input-problems';
+import { inputRefusal } from '../shared/input-problems';
 import type { AppContext } from '../shared/context';
 import { noticeReply, refusalReply, type Reply } from './reply';
-import { checkStatusCard, findingsFormCard } from './view-models';
+import { checkStatusCard, declarationFormCard, findingsFormCard } from './view-models';
+import { groupModel } from '../../store/groups/group-model';
 import { mineFor } from './run-command';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -34,6 +35,9 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     area: z.preprocess(emptyToUndefined, z.string().optional()),
   }),
   z.object({ verb: z.literal('mine.refresh') }),
+  // Where a channel cannot show a form inside a message (Slack), a button opens it.
+  z.object({ verb: z.literal('findings.open'), ref }),
+  z.object({ verb: z.literal('declaration.open'), groupId: z.string().trim().min(1).max(64) }),
   // The exclusion target arrives as exclude-<declaration id>, one input per register entry.
   z.looseObject({
     verb: z.literal('declaration.decide'),
@@ -73,8 +77,7 @@ export async function runCardAction(
   raw: unknown,
 ): Promise<Reply> {
   const parsed = cardActionSchema.safeParse(raw);
-  if (!parsed.success)
-    return refusalReply([{ code: 'invalid-input', message: describeInputProblems(parsed.error) }]);
+  if (!parsed.success) return refusalReply([inputRefusal(parsed.error)]);
   const action = parsed.data;
   const actor = speaker.actor;
   switch (action.verb) {
@@ -189,6 +192,20 @@ export async function runCardAction(
       );
     case 'mine.refresh':
       return mineFor(ctx, speaker);
+    case 'findings.open':
+      return findingsFormFor(ctx, speaker, action.ref);
+    case 'declaration.open': {
+      const group = await groupModel(ctx.db)
+        .findOne({ _id: action.groupId, organisationId: actor.organisationId })
+        .lean();
+      if (!group)
+        return refusalReply([{ code: 'group-not-found', message: 'That group no longer exists.' }]);
+      return {
+        kind: 'form',
+        text: 'Declare an interest',
+        form: declarationFormCard(group._id, group.name),
+      };
+    }
     case 'evidence.sent': {
       const result = await markEvidenceSent(ctx, actor, {
         requestRef: action.ref,
@@ -201,6 +218,32 @@ export async function runCardAction(
 }
 
 /** A text area's lines, blank ones dropped. */
+/** The checklist to fill in, only for the inspector who accepted the check and has not sent it. */
+async function findingsFormFor(ctx: AppContext, speaker: Speaker, ref: string): Promise<Reply> {
+  const loaded = await loadCheck(ctx, speaker.actor.organisationId, ref);
+  if (!loaded) return refusalReply([CHECK_NOT_FOUND]);
+  const mine = loaded.assignments.find((a) => a.personId === speaker.actor.personId);
+  if (!mine)
+    return refusalReply([
+      { code: 'check.someone-elses', message: 'That check was offered to someone else.' },
+    ]);
+  if (mine.status !== 'accepted')
+    return refusalReply([
+      {
+        code: 'check.not-open-for-findings',
+        message:
+          mine.status === 'offered'
+            ? 'Accept the check before you fill in its findings.'
+            : `You cannot send findings for ${loaded.record.reference} now: it is ${mine.status}.`,
+      },
+    ]);
+  return {
+    kind: 'form',
+    text: `Findings for ${loaded.record.reference}`,
+    form: findingsFormCard(loaded.record),
+  };
+}
+
 function lines(value: unknown): string[] {
   if (typeof value !== 'string') return [];
   return value

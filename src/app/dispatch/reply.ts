@@ -18,6 +18,8 @@ export type Reply = (
 ) & {
   /** Messages the command causes elsewhere, e.g. the check offer in the member's own chat. */
   deliveries?: Delivery[];
+  /** Set when nothing was done: each reason, so a form can show it beside its field. */
+  refusals?: readonly Refusal[];
 };
 
 export interface Delivery {
@@ -40,6 +42,7 @@ export function refusalReply(
     kind: 'message',
     text,
     onlyToSender: true,
+    refusals,
     card: { name: 'notice', viewModel: { title, tone: 'refused', reasons } },
   };
 }

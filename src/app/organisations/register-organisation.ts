@@ -66,6 +66,12 @@ export async function personFor(
   const key = { organisationId, platformUserId: user.platformUserId };
   const existing = await model.findOne(key).lean();
   if (existing) {
+    // Met first where no name was given (Slack's App Home event), they were filed under their
+    // user id; the first message that carries a name puts it right.
+    if (existing.displayName === user.platformUserId && user.displayName !== user.platformUserId) {
+      await model.updateOne({ _id: existing._id }, { displayName: user.displayName });
+      existing.displayName = user.displayName;
+    }
     if (user.bootstrapOfficer && !existing.isOfficer) {
       await model.updateOne({ _id: existing._id }, { isOfficer: true, $inc: { version: 1 } });
       await auditOfficer(ctx, organisationId, existing._id);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Result } from '../../domain/shared/result';
 import type { Actor } from './actor';
 import type { AppContext } from './context';
-import { describeInputProblems } from './input-problems';
+import { inputRefusal } from './input-problems';
 
 export type UseCase<TInput, TOutput> = (
   ctx: AppContext,
@@ -25,7 +25,7 @@ export function defineUseCase<TSchema extends z.ZodType, TOutput>(spec: {
     if (!parsed.success) {
       return {
         ok: false as const,
-        refusals: [{ code: 'invalid-input', message: describeInputProblems(parsed.error) }],
+        refusals: [inputRefusal(parsed.error)],
       };
     }
     return spec.run(ctx, actor, parsed.data);

@@ -25,11 +25,12 @@ export function validateAnswers(checklist: Checklist, answers: Answers): Refusal
         refusals.push({
           code: 'check.answer-required',
           message: `Question "${q.text}" needs an answer.`,
+          field: `q.${q.id}`,
         });
       continue;
     }
     const wrongType = typeProblem(q, answer);
-    if (wrongType) refusals.push(wrongType);
+    if (wrongType) refusals.push({ ...wrongType, field: `q.${q.id}` });
   }
   return refusals;
 }

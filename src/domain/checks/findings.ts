@@ -20,6 +20,7 @@ export function validateFindings(findings: Findings): Refusal[] {
         refusals.push({
           code: 'check.finding-blank',
           message: `${LIST_LABELS[list]} ${i + 1} is empty; remove it or write it out.`,
+          field: list,
         });
     });
   }
@@ -28,12 +29,14 @@ export function validateFindings(findings: Findings): Refusal[] {
     refusals.push({
       code: 'check.findings-empty',
       message: 'Please give at least one strength, weakness or recommendation.',
+      field: 'strengths',
     });
   findings.evidence.forEach((link, i) => {
     if (!isHttpsUrl(link))
       refusals.push({
         code: 'check.evidence-not-https',
         message: `Evidence link ${i + 1} must be a full https:// address, not "${link}".`,
+        field: 'evidenceLinks',
       });
   });
   return refusals;

@@ -5,6 +5,8 @@
 export interface Refusal {
   code: string;
   message: string;
+  /** The form field the refusal is about, so a form can show it beside that field. */
+  field?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; refusals: Refusal[] };

@@ -1,0 +1,61 @@
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import { runCardAction } from '../../../app/dispatch/card-actions';
+import type { Reply } from '../../../app/dispatch/reply';
+import { asksFirst, renderAskModal } from '../../../cards/render-slack';
+import type { SlackListenerDeps } from './deps';
+import { publishHome } from './home-listener';
+import { deliverElsewhere, isModalForm, messageOf, openModal, parseJsonObject } from './replies';
+import { interactionSpeaker } from './slack-speaker';
+
+/** Our buttons' action ids: `<verb>:<what it is about>`, unique within a message. */
+const CARD_ACTION_ID = /^[a-z-]+\.[a-z-]+(:.*)?$/;
+
+/**
+ * A button click runs the same card action as in Teams. The message the button sits on is
+ * replaced by the card's new state (so a used button is gone for everyone looking at it) and
+ * the clicker alone is told what happened; a refused click leaves the message as it was.
+ */
+export function registerActionListener(app: App, deps: SlackListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(
+    CARD_ACTION_ID,
+    async ({ ack, body, action, respond, client }) => {
+      await ack();
+      const verb = action.action_id.split(':')[0] ?? '';
+      const data = parseJsonObject(action.value);
+      if (asksFirst(verb)) {
+        // A reason or a date is needed first; the modal's submission runs the action.
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: renderAskModal(verb, data) as never,
+        });
+        return;
+      }
+      const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+      const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
+      if (isModalForm(reply)) {
+        await openModal(client, body.trigger_id, reply);
+        return;
+      }
+      if (body.view?.type === 'home') {
+        // Buttons on the App Home have no message to update: the Home is drawn again.
+        await publishHome(deps, client, speaker, body.user.id);
+        if (reply.refusals)
+          await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+      } else await answerClick(respond, reply);
+      await deliverElsewhere(deps.messenger, deps.log, reply);
+    },
+  );
+}
+
+async function answerClick(respond: RespondFn, reply: Reply): Promise<void> {
+  if (reply.refusals) {
+    await respond({
+      replace_original: false,
+      response_type: 'ephemeral',
+      ...messageOf(reply),
+    } as never);
+    return;
+  }
+  await respond({ replace_original: true, ...messageOf(reply) } as never);
+  await respond({ replace_original: false, response_type: 'ephemeral', text: `✓ ${reply.text}` });
+}

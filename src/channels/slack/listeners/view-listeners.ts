@@ -1,0 +1,95 @@
+import type { App, ViewOutput } from '@slack/bolt';
+import { runCardAction } from '../../../app/dispatch/card-actions';
+import { asksFirst, SLACK_ASK_MODALS } from '../../../cards/render-slack';
+import type { SlackListenerDeps } from './deps';
+import { deliverElsewhere, messageOf, parseJsonObject } from './replies';
+import { interactionSpeaker } from './slack-speaker';
+
+interface FormSpec {
+  verb: string;
+  /** Fields Slack's client should already have insisted on; a forged or old view may not have. */
+  required: Record<string, string>;
+  /** Where a refusal about no particular field is shown. */
+  fallback: string;
+}
+
+/** Each modal by callback id: the card action its submission runs. */
+function formSpec(callbackId: string): FormSpec | undefined {
+  if (callbackId === 'declaration-form')
+    return {
+      verb: 'declaration.submit',
+      required: { kind: 'Choose the kind of interest.', detail: 'Say what the interest is.' },
+      fallback: 'detail',
+    };
+  if (callbackId === 'findings-form')
+    return { verb: 'findings.submit', required: {}, fallback: 'recommendations' };
+  const verb = callbackId.startsWith('ask:') ? callbackId.slice('ask:'.length) : '';
+  if (asksFirst(verb))
+    return {
+      verb,
+      required: Object.fromEntries(
+        SLACK_ASK_MODALS[verb].fields.map((field) => [field, 'Please fill this in.']),
+      ),
+      fallback: SLACK_ASK_MODALS[verb].fields[0],
+    };
+  return undefined;
+}
+
+interface InputState {
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_date?: string | null;
+}
+
+/** Every input of the view as field → text, by block id (each input's action id is `value`). */
+function typedValues(view: ViewOutput): Record<string, string> {
+  const typed: Record<string, string> = {};
+  for (const [blockId, actions] of Object.entries(view.state.values)) {
+    const input = (actions as Record<string, InputState | undefined>).value;
+    typed[blockId] = (input?.value ?? input?.selected_option?.value ?? input?.selected_date ?? '')
+      .toString()
+      .trim();
+  }
+  return typed;
+}
+
+/**
+ * A modal submitted: the card action runs with what was typed, and a bad field comes back
+ * inline beside that field (`response_action: errors`) with nothing stored. What the form is
+ * about (group, check) comes from the private metadata we wrote, not from typed fields.
+ */
+export function registerViewListeners(app: App, deps: SlackListenerDeps): void {
+  app.view(/.*/, async ({ ack, body, view, client }) => {
+    const spec = formSpec(view.callback_id);
+    if (!spec) {
+      await ack();
+      return;
+    }
+    const typed = typedValues(view);
+    const missing = Object.entries(spec.required).filter(([field]) => !typed[field]);
+    if (missing.length > 0) {
+      await ack({ response_action: 'errors', errors: Object.fromEntries(missing) });
+      return;
+    }
+    const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+    const reply = await runCardAction(deps.ctx, speaker, {
+      ...typed,
+      ...parseJsonObject(view.private_metadata),
+      verb: spec.verb,
+    });
+    if (reply.refusals) {
+      const fields = Object.keys(typed);
+      const errors: Record<string, string> = {};
+      for (const refusal of reply.refusals) {
+        const field =
+          refusal.field && fields.includes(refusal.field) ? refusal.field : spec.fallback;
+        errors[field] = errors[field] ? `${errors[field]} ${refusal.message}` : refusal.message;
+      }
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+    await deliverElsewhere(deps.messenger, deps.log, reply);
+  });
+}
