@@ -6,7 +6,7 @@ import { ScrutinyTeamsBot } from './channels/teams/teams-bot';
 import { TeamsMessenger } from './channels/teams/teams-messenger';
 import { renderTeamsCard } from './cards/render-teams';
 import { RestifyReceiver } from './channels/slack/restify-receiver';
-import { createSlackApp } from './channels/slack/slack-app';
+import { createOAuthSlackApp, createSlackApp } from './channels/slack/slack-app';
 import { createHttpServer } from './http/server';
 import type { Logger } from './log/logger';
 import { Schedules } from './scheduler/schedules';
@@ -79,7 +79,7 @@ export async function startBot(
   mountTeams(server, teamsAdapter, teamsBot);
   log.info(channels.teams);
 
-  if (config.slack.mode === 'single-workspace') {
+  if (config.slack.mode !== 'off') {
     const ledger = new SlackDeliveryLedger(connection);
     const receiver = new RestifyReceiver({
       signingSecret: config.slack.signingSecret,
@@ -87,22 +87,22 @@ export async function startBot(
       log,
       ...(options.now ? { now: options.now } : {}),
     });
-    createSlackApp(config.slack, receiver, log, {
+    const deps = {
       ctx,
       settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
-    });
-    receiver.mount(server);
+    };
+    if (config.slack.mode === 'single-workspace') {
+      createSlackApp(config.slack, receiver, log, deps);
+      receiver.mount(server);
+    } else {
+      const { installer } = createOAuthSlackApp(config.slack, receiver, log, deps);
+      receiver.mount(server, installer);
+    }
     schedules.add('prune-slack-deliveries', '17 * * * *', async () => {
       await ledger.prune(new Date(Date.now() - 24 * 3600 * 1000));
     });
-    log.info(channels.slack);
-  } else if (config.slack.mode === 'oauth') {
-    log.warn(
-      'Slack: off (OAuth installation for many workspaces is not available yet; set SLACK_BOT_TOKEN)',
-    );
-  } else {
-    log.info(channels.slack);
   }
+  log.info(channels.slack);
 
   await listen(server, config.port, config.host);
   const address = server.address();

@@ -52,7 +52,7 @@ export function renderSlackBlocks(
 }
 
 /** Cards that are forms open as a Slack modal (views.open); the rest are messages. */
-export const SLACK_MODALS = ['declaration-form', 'findings-form'] as const;
+export const SLACK_MODALS = ['declaration-form', 'findings-form', 'standards-upload'] as const;
 
 export function hasSlackModal(name: string): boolean {
   return (SLACK_MODALS as readonly string[]).includes(name);
@@ -97,11 +97,18 @@ function chooseElement(block: Record<string, unknown>): Record<string, unknown> 
 export const SLACK_ASK_MODALS = {
   'check.decline': { modal: 'check-decline', fields: ['reason'] },
   'evidence.more-time': { modal: 'evidence-more-time', fields: ['until', 'reason'] },
+  'declaration.decide': { modal: 'declaration-exclude', fields: ['exclude'] },
 } as const;
 export type AskingVerb = keyof typeof SLACK_ASK_MODALS;
 
-export function asksFirst(verb: string): verb is AskingVerb {
+export function isAskingVerb(verb: string): verb is AskingVerb {
   return verb in SLACK_ASK_MODALS;
+}
+
+/** A click that needs typing first; deciding a declaration asks only when it excludes. */
+export function asksFirst(verb: string, data: Record<string, unknown> = {}): verb is AskingVerb {
+  if (verb === 'declaration.decide') return data.outcome === 'excluded' && !data.exclude;
+  return isAskingVerb(verb);
 }
 
 export function renderAskModal(

@@ -15,6 +15,7 @@ export const CARD_NAMES = [
   'welcome',
   'findings-form',
   'declaration-decided',
+  'standards-upload',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
@@ -50,7 +51,9 @@ export function expand(template: unknown, viewModel: unknown): unknown {
 }
 
 /** Slack-only modals that ask for one or two fields before a card action runs. */
-export function loadModal(name: 'check-decline' | 'evidence-more-time'): unknown {
+export function loadModal(
+  name: 'check-decline' | 'evidence-more-time' | 'declaration-exclude',
+): unknown {
   const file = join(cardsDirectory(), `${name}.modal.json`);
   if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')) as unknown);
   return cache.get(file);

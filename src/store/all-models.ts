@@ -18,6 +18,7 @@ import './reviews/review-model';
 import './seats';
 import './standards/standard-model';
 import './slack-deliveries';
+import './slack/installation-store';
 import './versioned-update';
 
 export { prepareModels } from './model-registry';

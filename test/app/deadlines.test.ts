@@ -93,6 +93,7 @@ describe('deadlines as stored records', () => {
     expect(!noReason.ok && noReason.refusals[0]).toEqual({
       code: 'invalid-input',
       message: 'Please check: reason: required.',
+      field: 'reason',
     });
     const byLead = await waiveDeadline(ctx, lead, { deadlineId: deadline._id, reason: 'n/a' });
     expect(!byLead.ok && byLead.refusals[0]?.code).toBe('not-allowed');

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { COMMANDS } from '../../src/commands';
-import { SLACK_PATHS } from '../../src/channels/slack/restify-receiver';
+import { SLACK_INSTALL_PATHS, SLACK_PATHS } from '../../src/channels/slack/restify-receiver';
+import { SLACK_BOT_SCOPES } from '../../src/channels/slack/slack-app';
 
 type SlackManifest = {
   features: {
@@ -14,7 +15,7 @@ type SlackManifest = {
     }>;
     app_home: { home_tab_enabled: boolean };
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { request_url: string };
@@ -32,8 +33,15 @@ describe('the Slack app manifest', () => {
       'app_mentions:read',
       'chat:write',
       'commands',
+      'files:read',
       'im:write',
     ]);
+    // OAuth installs ask for the same scopes as the manifest declares.
+    expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
+  it('sends OAuth installs back to the redirect path the receiver serves', () => {
+    expect(manifest.oauth_config.redirect_urls.map(pathOf)).toEqual([SLACK_INSTALL_PATHS.redirect]);
   });
 
   it('points the slash command, events and interactivity at the paths the receiver serves', () => {

@@ -1,3 +1,4 @@
+import type nock from 'nock';
 import { createHmac } from 'node:crypto';
 
 export const SLACK_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -48,4 +49,80 @@ export function slashCommandBody(
     trigger_id: '123.456.abc',
     api_app_id: 'A0SCRUTINY',
   }).toString();
+}
+
+export const SLACK_HOOKS = 'https://hooks.slack.test.example';
+
+/** One outbound call to Slack: a Web API method or a response_url post. */
+export interface SlackCall {
+  /** `chat.postMessage`, `views.open`…, or the response_url path. */
+  method: string;
+  body: Record<string, unknown>;
+  token: string | undefined;
+  /** The body as text, for "does it say…" assertions. */
+  text: string;
+}
+
+/**
+ * Stands in for Slack's Web API and response URLs for the whole test file: every call is
+ * answered as Slack would and recorded, and a test waits for the call it expects instead of
+ * sleeping, because listeners finish their work after the ack that ends the HTTP request.
+ */
+export function captureSlack(nockFor: (base: string) => nock.Scope) {
+  const calls: SlackCall[] = [];
+  const waiters: Array<{ match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }> = [];
+  const record = (method: string, body: unknown, token: string | undefined) => {
+    const parsed = (typeof body === 'string' ? decode(body) : body) as Record<string, unknown>;
+    const call = { method, body: parsed, token, text: JSON.stringify(parsed) };
+    calls.push(call);
+    for (const waiter of [...waiters])
+      if (waiter.match(call)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+  };
+  let ts = 0;
+  const answers: Record<string, () => Record<string, unknown>> = {
+    'auth.test': () => ({ ok: true, team_id: 'T', user_id: 'U0BOT', bot_id: 'B0BOT' }),
+    'conversations.open': () => ({ ok: true, channel: { id: 'D0OPENED' } }),
+    'chat.postMessage': () => ({ ok: true, ts: `1.${++ts}` }),
+    'views.open': () => ({ ok: true, view: { id: 'V0OPENED' } }),
+    'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }),
+  };
+  const install = () => {
+    nockFor(SLACK_API_URL.replace(/\/api\/$/, ''))
+      .persist()
+      .post(/^\/api\/.+/)
+      .reply(function (uri, body) {
+        const method = uri.replace(/^\/api\//, '');
+        record(method, body, this.req.headers.authorization as string | undefined);
+        return [200, (answers[method] ?? (() => ({ ok: true })))()];
+      });
+    nockFor(SLACK_HOOKS)
+      .persist()
+      .post(/.*/)
+      .reply(function (uri, body) {
+        record(uri, body, undefined);
+        return [200, 'ok'];
+      });
+  };
+  return {
+    calls,
+    install,
+    /** The first call (already made or still to come) that `match` accepts, after `since`. */
+    next(match: (c: SlackCall) => boolean, since = 0): Promise<SlackCall> {
+      const made = calls.slice(since).find(match);
+      if (made) return Promise.resolve(made);
+      return new Promise((resolve) => waiters.push({ match, resolve }));
+    },
+  };
+}
+
+/** The Web API client posts form-encoded bodies; response_url posts are JSON. */
+function decode(body: string): Record<string, unknown> {
+  try {
+    return JSON.parse(body) as Record<string, unknown>;
+  } catch {
+    return Object.fromEntries(new URLSearchParams(body));
+  }
 }

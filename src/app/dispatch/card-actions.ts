@@ -188,7 +188,9 @@ export async function runCardAction(
         ctx,
         speaker,
         action,
-        (action as Record<string, unknown>)[`exclude-${action.declarationId}`],
+        // A Teams card has one input per entry; Slack's modal asks for the one it is about.
+        (action as Record<string, unknown>)[`exclude-${action.declarationId}`] ??
+          (action as Record<string, unknown>).exclude,
       );
     case 'mine.refresh':
       return mineFor(ctx, speaker);

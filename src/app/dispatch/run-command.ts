@@ -15,6 +15,7 @@ import { addMember } from '../people/add-member';
 import { policyOf } from '../people/standing';
 import { openReview, reviewByReference } from '../reviews/review-use-cases';
 import type { AppContext } from '../shared/context';
+import { requireOfficer } from '../shared/authorise';
 import { importStandards, listStandards } from '../standards/standard-use-cases';
 import { noticeReply, refusalReply, type Reply } from './reply';
 import {
@@ -199,13 +200,17 @@ async function groupAdd(
 
 async function standardsImport(ctx: AppContext, request: CommandRequest): Promise<Reply> {
   const file = request.attachments[0];
-  if (!file)
-    return refusalReply([
-      {
-        code: 'no-attachment',
-        message: 'Attach the CSV or JSON table of standards to the `standards import` message.',
-      },
-    ]);
+  if (!file) {
+    const refused = await requireOfficer(ctx, request.speaker.actor, 'import service standards');
+    if (refused.length > 0) return refusalReply(refused);
+    // Where the file goes depends on the channel: attached to the message (Teams), or
+    // chosen in a form (Slack, whose slash commands cannot carry files).
+    return {
+      kind: 'form',
+      text: 'Attach the CSV or JSON table of standards to the `standards import` message.',
+      form: { name: 'standards-upload', viewModel: {} },
+    };
+  }
   const format = /\.json$/i.test(file.name) ? 'json' : 'csv';
   const result = await importStandards(ctx, request.speaker.actor, { format, text: file.text });
   return refusedOr(result, (outcome) =>

@@ -1,4 +1,5 @@
 import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { InstallProvider } from '@slack/oauth';
 import errors from 'restify-errors';
 import type { Request, Response, Server } from 'restify';
 import { rawBodyText, readRawBody } from '../../http/request-body';
@@ -26,6 +27,11 @@ export const SLACK_PATHS = [
   '/api/slack/commands',
   '/api/slack/interactivity',
 ] as const;
+
+export const SLACK_INSTALL_PATHS = {
+  install: '/api/slack/install',
+  redirect: '/api/slack/oauth_redirect',
+} as const;
 
 const MAX_SKEW_SECONDS = 5 * 60;
 
@@ -57,10 +63,20 @@ export class RestifyReceiver implements Receiver {
     return Promise.resolve();
   }
 
-  mount(server: Server): void {
+  mount(server: Server, installer?: InstallProvider): void {
     for (const path of SLACK_PATHS) {
       server.post(path, readRawBody(), async (req: Request, res: Response) =>
         this.handle(req, res),
+      );
+    }
+    if (installer) {
+      // OAuth for many workspaces: "Add to Slack" starts here and Slack sends the person back to
+      // the redirect, where the installation is stored (Bolt's InstallProvider does both).
+      server.get(SLACK_INSTALL_PATHS.install, async (req: Request, res: Response) =>
+        installer.handleInstallPath(req, res),
+      );
+      server.get(SLACK_INSTALL_PATHS.redirect, async (req: Request, res: Response) =>
+        installer.handleCallback(req, res),
       );
     }
   }

@@ -1,28 +1,90 @@
 import { App } from '@slack/bolt';
+import { InstallProvider } from '@slack/oauth';
+import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../config';
 import type { Logger } from '../../log/logger';
+import { organisationModel } from '../../store/organisations/organisation-model';
+import { MongoInstallationStore } from '../../store/slack/installation-store';
 import { boltLogger } from './bolt-logger';
 import { registerSlackListeners, type SlackListenerDeps } from './listeners';
-import { SlackMessenger } from './slack-messenger';
 import type { RestifyReceiver } from './restify-receiver';
+import { SlackMessenger, type SlackClientFor } from './slack-messenger';
+
+type Deps = Omit<SlackListenerDeps, 'messenger' | 'log' | 'apiUrl'>;
+type OAuthConfig = Extract<SlackConfig, { mode: 'oauth' }>;
+
+/** The bot scopes we ask for at install: the same list as manifest/slack/manifest.yml. */
+export const SLACK_BOT_SCOPES = [
+  'commands',
+  'chat:write',
+  'im:write',
+  'app_mentions:read',
+  'files:read',
+];
 
 /** The Bolt app for one-workspace installs: listeners registered, HTTP left to the receiver. */
 export function createSlackApp(
   config: Extract<SlackConfig, { mode: 'single-workspace' }>,
   receiver: RestifyReceiver,
   log: Logger,
-  deps: Omit<SlackListenerDeps, 'messenger' | 'log'>,
-): App {
+  deps: Deps,
+): { app: App; messenger: SlackMessenger } {
   const app = new App({
     receiver,
     token: config.botToken,
     logger: boltLogger(log),
     clientOptions: { slackApiUrl: config.apiUrl },
   });
-  registerSlackListeners(app, {
-    ...deps,
-    log,
-    messenger: new SlackMessenger(app.client, deps.ctx.db),
+  const messenger = new SlackMessenger(() => Promise.resolve(app.client), deps.ctx.db);
+  registerSlackListeners(app, { ...deps, log, messenger, apiUrl: config.apiUrl });
+  return { app, messenger };
+}
+
+/**
+ * The Bolt app for many workspaces: each installs it through Slack's OAuth flow, its
+ * installation is kept in MongoDB, and every request is authorised with its own workspace's
+ * token. The install and redirect pages live on the same receiver.
+ */
+export function createOAuthSlackApp(
+  config: OAuthConfig,
+  receiver: RestifyReceiver,
+  log: Logger,
+  deps: Deps,
+): { app: App; messenger: SlackMessenger; installer: InstallProvider } {
+  const store = new MongoInstallationStore(deps.ctx.db, deps.ctx.now);
+  const installer = new InstallProvider({
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    stateSecret: config.stateSecret,
+    installationStore: store,
+    clientOptions: { slackApiUrl: config.apiUrl },
+    installUrlOptions: { scopes: SLACK_BOT_SCOPES },
+    logger: boltLogger(log),
   });
-  return app;
+  const app = new App({
+    receiver,
+    authorize: (source) => installer.authorize(source),
+    logger: boltLogger(log),
+    clientOptions: { slackApiUrl: config.apiUrl },
+  });
+  const clientFor: SlackClientFor = async (organisationId) => {
+    const organisation = await organisationModel(deps.ctx.db)
+      .findById(organisationId)
+      .select({ platformTenantId: 1 })
+      .lean<{ platformTenantId: string } | null>();
+    const token = organisation ? await store.botTokenFor(organisation.platformTenantId) : undefined;
+    return token ? new WebClient(token, { slackApiUrl: config.apiUrl }) : undefined;
+  };
+  const messenger = new SlackMessenger(clientFor, deps.ctx.db);
+  registerSlackListeners(app, { ...deps, log, messenger, apiUrl: config.apiUrl });
+  // An uninstall or revoked token: forget the workspace's installation and its token.
+  app.event('app_uninstalled', async ({ body }) => {
+    await store.deleteInstallation({
+      teamId: body.team_id,
+      enterpriseId: body.enterprise_id,
+      isEnterpriseInstall: body.is_enterprise_install ?? false,
+    });
+    log.info({ teamId: body.team_id }, 'Slack: app uninstalled; installation removed');
+  });
+  return { app, messenger, installer };
 }

@@ -9,15 +9,21 @@ import type {
 import { renderSlackBlocks } from '../../cards/render-slack';
 import { personModel } from '../../store/people/person-model';
 
+/** The Web API client that acts in an organisation's workspace: one token, or its installation's. */
+export type SlackClientFor = (organisationId: string) => Promise<App['client'] | undefined>;
+
 /** Proactive messages on Slack: a DM opened with the person, or a post in a channel. */
 export class SlackMessenger implements Messenger {
   constructor(
-    private readonly client: App['client'],
+    private readonly clientFor: SlackClientFor,
     private readonly db: Connection,
   ) {}
 
   async send(to: Recipient, message: OutgoingMessage): Promise<SendOutcome> {
     try {
+      const client = await this.clientFor(to.organisationId);
+      if (!client)
+        return { sent: false, retryable: false, reason: 'the app is not installed there' };
       let channel: string;
       if (to.kind === 'conversation') channel = to.conversationId;
       else {
@@ -25,7 +31,7 @@ export class SlackMessenger implements Messenger {
           .findOne({ _id: to.personId, organisationId: to.organisationId })
           .lean();
         if (!person) return { sent: false, retryable: false, reason: 'no such person' };
-        const opened = await this.client.conversations.open({ users: person.platformUserId });
+        const opened = await client.conversations.open({ users: person.platformUserId });
         if (!opened.channel?.id)
           return { sent: false, retryable: true, reason: 'Slack did not open a DM' };
         channel = opened.channel.id;
@@ -33,7 +39,7 @@ export class SlackMessenger implements Messenger {
       const rendered = message.card
         ? renderSlackBlocks(message.card.name, message.card.viewModel, message.text)
         : { text: message.text, blocks: undefined };
-      const posted = await this.client.chat.postMessage({
+      const posted = await client.chat.postMessage({
         channel,
         text: rendered.text,
         blocks: rendered.blocks as never,

@@ -70,7 +70,9 @@ describe('creating and finding groups', () => {
     const refused = await createGroup(ctx, officer, { name: '  ', presetKey: 'torus-tims' });
     expect(refused).toEqual({
       ok: false,
-      refusals: [{ code: 'invalid-input', message: 'Please check: name: required.' }],
+      refusals: [
+        { code: 'invalid-input', message: 'Please check: name: required.', field: 'name' },
+      ],
     });
     expect(await groupModel(ctx.db).countDocuments({ organisationId: org._id })).toBe(0);
   });

@@ -38,6 +38,8 @@ function responseTo(path: string): Promise<Record<string, unknown>> {
         resolve(body);
         return true;
       })
+      // A click posts twice: the updated message, then the clicker's own confirmation.
+      .times(2)
       .reply(200, 'ok');
   });
 }

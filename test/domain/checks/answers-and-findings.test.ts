@@ -21,10 +21,12 @@ describe('Checklist answers (Torus TIMS: "specifically designed checklists")', (
       {
         code: 'check.answer-required',
         message: 'Question "What day and time did you send the email?" needs an answer.',
+        field: 'q.tem-sent-at',
       },
       {
         code: 'check.answer-required',
         message: 'Question "Did you receive an acknowledgement?" needs an answer.',
+        field: 'q.tem-acknowledged',
       },
     ]);
   });

@@ -22,7 +22,7 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
       await ack();
       const verb = action.action_id.split(':')[0] ?? '';
       const data = parseJsonObject(action.value);
-      if (asksFirst(verb)) {
+      if (asksFirst(verb, data)) {
         // A reason or a date is needed first; the modal's submission runs the action.
         await client.views.open({
           trigger_id: body.trigger_id,

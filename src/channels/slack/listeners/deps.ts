@@ -8,4 +8,6 @@ export interface SlackListenerDeps {
   settings: SpeakerSettings;
   messenger: Messenger;
   log: Logger;
+  /** Slack's Web API base URL; files are fetched only from Slack or this host. */
+  apiUrl: string;
 }

@@ -1,9 +1,17 @@
-import type { App, ViewOutput } from '@slack/bolt';
+import type {
+  App,
+  SlackViewAction,
+  ViewOutput,
+  ViewResponseAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import { runCommand } from '../../../app/dispatch/run-command';
 import { runCardAction } from '../../../app/dispatch/card-actions';
-import { asksFirst, SLACK_ASK_MODALS } from '../../../cards/render-slack';
+import { isAskingVerb, SLACK_ASK_MODALS } from '../../../cards/render-slack';
 import type { SlackListenerDeps } from './deps';
 import { deliverElsewhere, messageOf, parseJsonObject } from './replies';
 import { interactionSpeaker } from './slack-speaker';
+import { downloadSlackFile, SlackFileError } from './slack-files';
 
 interface FormSpec {
   verb: string;
@@ -24,7 +32,7 @@ function formSpec(callbackId: string): FormSpec | undefined {
   if (callbackId === 'findings-form')
     return { verb: 'findings.submit', required: {}, fallback: 'recommendations' };
   const verb = callbackId.startsWith('ask:') ? callbackId.slice('ask:'.length) : '';
-  if (asksFirst(verb))
+  if (isAskingVerb(verb))
     return {
       verb,
       required: Object.fromEntries(
@@ -59,37 +67,92 @@ function typedValues(view: ViewOutput): Record<string, string> {
  * about (group, check) comes from the private metadata we wrote, not from typed fields.
  */
 export function registerViewListeners(app: App, deps: SlackListenerDeps): void {
-  app.view(/.*/, async ({ ack, body, view, client }) => {
-    const spec = formSpec(view.callback_id);
-    if (!spec) {
-      await ack();
-      return;
-    }
-    const typed = typedValues(view);
-    const missing = Object.entries(spec.required).filter(([field]) => !typed[field]);
-    if (missing.length > 0) {
-      await ack({ response_action: 'errors', errors: Object.fromEntries(missing) });
-      return;
-    }
-    const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
-    const reply = await runCardAction(deps.ctx, speaker, {
-      ...typed,
-      ...parseJsonObject(view.private_metadata),
-      verb: spec.verb,
-    });
-    if (reply.refusals) {
-      const fields = Object.keys(typed);
-      const errors: Record<string, string> = {};
-      for (const refusal of reply.refusals) {
-        const field =
-          refusal.field && fields.includes(refusal.field) ? refusal.field : spec.fallback;
-        errors[field] = errors[field] ? `${errors[field]} ${refusal.message}` : refusal.message;
+  app.view<ViewSubmitAction>(
+    { callback_id: /.*/, type: 'view_submission' },
+    async ({ ack, body, view, client, context }) => {
+      if (view.callback_id === 'standards-upload') {
+        await importChosenFile(deps, { ack, body, view, client, token: context.botToken ?? '' });
+        return;
       }
-      await ack({ response_action: 'errors', errors });
-      return;
-    }
-    await ack();
-    await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
-    await deliverElsewhere(deps.messenger, deps.log, reply);
+      const spec = formSpec(view.callback_id);
+      if (!spec) {
+        await ack();
+        return;
+      }
+      const typed = typedValues(view);
+      const missing = Object.entries(spec.required).filter(([field]) => !typed[field]);
+      if (missing.length > 0) {
+        await ack({ response_action: 'errors', errors: Object.fromEntries(missing) });
+        return;
+      }
+      const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+      const reply = await runCardAction(deps.ctx, speaker, {
+        ...typed,
+        ...parseJsonObject(view.private_metadata),
+        verb: spec.verb,
+      });
+      if (reply.refusals) {
+        const fields = Object.keys(typed);
+        const errors: Record<string, string> = {};
+        for (const refusal of reply.refusals) {
+          const field =
+            refusal.field && fields.includes(refusal.field) ? refusal.field : spec.fallback;
+          errors[field] = errors[field] ? `${errors[field]} ${refusal.message}` : refusal.message;
+        }
+        await ack({ response_action: 'errors', errors });
+        return;
+      }
+      await ack();
+      await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+      await deliverElsewhere(deps.messenger, deps.log, reply);
+    },
+  );
+}
+
+interface FileState {
+  files?: Array<{ name?: string; url_private_download?: string; url_private?: string }>;
+}
+
+/** `standards import` in Slack: the file chosen in the modal, run as the command with it attached. */
+async function importChosenFile(
+  deps: SlackListenerDeps,
+  args: {
+    ack: (response?: ViewResponseAction) => Promise<void>;
+    body: SlackViewAction;
+    view: ViewOutput;
+    client: App['client'];
+    token: string;
+  },
+): Promise<void> {
+  const { ack, body, view, client } = args;
+  const chosen = (view.state.values.file?.value as FileState | undefined)?.files?.[0];
+  const url = chosen?.url_private_download ?? chosen?.url_private;
+  if (!chosen || !url) {
+    await ack({ response_action: 'errors', errors: { file: 'Choose the CSV or JSON file.' } });
+    return;
+  }
+  let text: string;
+  try {
+    text = await downloadSlackFile(url, args.token, deps.apiUrl);
+  } catch (error) {
+    if (!(error instanceof SlackFileError)) throw error;
+    await ack({ response_action: 'errors', errors: { file: error.message } });
+    return;
+  }
+  const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+  const reply = await runCommand(deps.ctx, {
+    speaker,
+    text: 'standards import',
+    mentioned: [],
+    attachments: [{ name: chosen.name ?? 'standards.csv', text }],
   });
+  if (reply.refusals) {
+    await ack({
+      response_action: 'errors',
+      errors: { file: reply.refusals.map((r) => r.message).join(' ') },
+    });
+    return;
+  }
+  await ack();
+  await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
 }
