@@ -13,6 +13,13 @@ import { Schedules } from './scheduler/schedules';
 import { prepareModels } from './store/all-models';
 import { isDatabaseReachable, openDatabase } from './store/connection';
 import { SlackDeliveryLedger } from './store/slack-deliveries';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import type { Messenger } from './app/messaging/messenger';
+import { RoutingMessenger } from './app/messaging/routing-messenger';
+import { sendMorningDigests } from './app/nudges/morning-digest';
+import { NudgeSweeper, type SweepReport } from './app/nudges/nudge-sweep';
+import { DEFAULT_NUDGE_POLICY } from './domain/nudges';
 import { resolveDatabase } from './store/server/resolve';
 import type { RunningDatabase } from './store/server/running-database';
 
@@ -23,6 +30,8 @@ export interface RunningBot {
   connection: Connection;
   /** Drains in-flight requests, stops schedules, closes the database. Safe to call twice. */
   stop(): Promise<void>;
+  /** One nudge sweep now, as the schedule would run it (tests and operators' scripts). */
+  sweep(): Promise<SweepReport>;
 }
 
 export interface StartOptions {
@@ -32,6 +41,11 @@ export interface StartOptions {
   clock?: () => Date;
   /** How long stop() lets in-flight requests finish before cutting connections. */
   drainTimeoutMs?: number;
+  /**
+   * For tests: false leaves the cron jobs (sweep, digest) unscheduled, so a tick at a five-minute
+   * boundary cannot send a nudge in the middle of a test; tests run sweeps themselves.
+   */
+  runSchedules?: boolean;
 }
 
 /** Wires everything together and starts listening. main.ts is the only production caller. */
@@ -79,6 +93,7 @@ export async function startBot(
   mountTeams(server, teamsAdapter, teamsBot);
   log.info(channels.teams);
 
+  let slackMessenger: Messenger | undefined;
   if (config.slack.mode !== 'off') {
     const ledger = new SlackDeliveryLedger(connection);
     const receiver = new RestifyReceiver({
@@ -92,17 +107,44 @@ export async function startBot(
       settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
     };
     if (config.slack.mode === 'single-workspace') {
-      createSlackApp(config.slack, receiver, log, deps);
+      slackMessenger = createSlackApp(config.slack, receiver, log, deps).messenger;
       receiver.mount(server);
     } else {
-      const { installer } = createOAuthSlackApp(config.slack, receiver, log, deps);
-      receiver.mount(server, installer);
+      const created = createOAuthSlackApp(config.slack, receiver, log, deps);
+      slackMessenger = created.messenger;
+      receiver.mount(server, created.installer);
     }
     schedules.add('prune-slack-deliveries', '17 * * * *', async () => {
       await ledger.prune(new Date(Date.now() - 24 * 3600 * 1000));
     });
   }
   log.info(channels.slack);
+
+  // The scheduler sends through whichever platform each organisation runs on.
+  const messenger = new RoutingMessenger(ctx, {
+    teams: teamsMessenger,
+    ...(slackMessenger ? { slack: slackMessenger } : {}),
+  });
+  const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const sweeper = new NudgeSweeper(ctx, messenger, {
+    instanceId,
+    policy: {
+      ...DEFAULT_NUDGE_POLICY,
+      workingHours: config.nudges.workingHours,
+      overdueNudges: config.nudges.overdueNudges,
+    },
+  });
+  if (options.runSchedules !== false) {
+    schedules.add('nudge-sweep', config.nudges.sweepCron, async () => {
+      const report = await sweeper.sweep();
+      if (report.swept && (report.nudgesQueued > 0 || report.nudgesRead > 0))
+        log.info({ ...report }, 'nudge sweep');
+    });
+    schedules.add('morning-digest', config.nudges.digestCron, async () => {
+      const report = await sendMorningDigests(ctx, messenger, instanceId, log);
+      if (report.organisations > 0) log.info({ ...report }, 'morning digests');
+    });
+  }
 
   await listen(server, config.port, config.host);
   const address = server.address();
@@ -118,7 +160,7 @@ export async function startBot(
       await connection.close();
       await database.stop();
     })());
-  return { url, database, connection, stop };
+  return { url, database, connection, stop, sweep: () => sweeper.sweep() };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -16,6 +16,8 @@ export const CARD_NAMES = [
   'findings-form',
   'declaration-decided',
   'standards-upload',
+  'nudge',
+  'digest',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

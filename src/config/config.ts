@@ -38,6 +38,14 @@ export interface Config {
   slack: SlackConfig;
   /** Teams AAD object ids and Slack user ids allowed to create the first groups. */
   bootstrapOfficers: string[];
+  nudges: {
+    /** How often the deadline sweep runs (cron, in TIME_ZONE). */
+    sweepCron: string;
+    /** The officers' morning digest (cron, in TIME_ZONE); it skips bank holidays itself. */
+    digestCron: string;
+    workingHours: { start: string; end: string };
+    overdueNudges: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -82,6 +90,12 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     teams: teams ?? { mode: 'emulator' },
     slack: slack ?? { mode: 'off' },
     bootstrapOfficers: env.BOOTSTRAP_OFFICERS,
+    nudges: {
+      sweepCron: env.NUDGE_SWEEP_CRON,
+      digestCron: env.DIGEST_CRON,
+      workingHours: env.NUDGE_WORKING_HOURS,
+      overdueNudges: env.NUDGE_OVERDUE_COUNT,
+    },
   };
 }
 

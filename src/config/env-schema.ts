@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
@@ -59,6 +60,30 @@ const idList = optionalText.transform((v) =>
     .filter(Boolean),
 );
 
+const cronExpression = (fallback: string) =>
+  optionalText
+    .refine((v) => v === undefined || cron.validate(v), {
+      message: 'expected a cron expression, e.g. "*/5 * * * *"',
+    })
+    .transform((v) => v ?? fallback);
+
+const workingHours = optionalText
+  .refine((v) => v === undefined || /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/.test(v), {
+    message: 'expected local working hours like 09:00-17:30',
+  })
+  .transform((v) => {
+    const [start, end] = (v ?? '09:00-17:30').split('-') as [string, string];
+    return { start, end };
+  })
+  .refine((hours) => hours.start < hours.end, { message: 'the day must end after it starts' });
+
+const wholeNumber = (fallback: number, max: number) =>
+  optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= max), {
+      message: `expected a whole number from 0 to ${max}`,
+    })
+    .transform((v) => (v === undefined ? fallback : Number(v)));
+
 /** The environment variables the bot reads, each parsed on its own so every error is reported. */
 export const envSchema = z.object({
   PORT: port(3978),
@@ -80,6 +105,10 @@ export const envSchema = z.object({
   SLACK_STATE_SECRET: optionalText,
   SLACK_API_URL: httpUrl,
   BOOTSTRAP_OFFICERS: idList,
+  NUDGE_SWEEP_CRON: cronExpression('*/5 * * * *'),
+  DIGEST_CRON: cronExpression('0 8 * * 1-5'),
+  NUDGE_WORKING_HOURS: workingHours,
+  NUDGE_OVERDUE_COUNT: wholeNumber(3, 20),
 });
 
 export type Env = z.infer<typeof envSchema>;

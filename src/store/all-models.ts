@@ -19,6 +19,8 @@ import './seats';
 import './standards/standard-model';
 import './slack-deliveries';
 import './slack/installation-store';
+import './nudges/nudge-model';
+import './nudges/sweep-lease';
 import './versioned-update';
 
 export { prepareModels } from './model-registry';

@@ -22,6 +22,7 @@ export function useTestBot(
     });
     bot = await startBot(config, createLogger(config.logLevel), {
       drainTimeoutMs: 2000,
+      runSchedules: false,
       ...options,
     });
   });

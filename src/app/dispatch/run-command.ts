@@ -1,5 +1,5 @@
 import { parseCommand, refusalText, helpFor, type Command, type CommandOf } from '../../commands';
-import type { DeadlineKind } from '../../domain/deadlines';
+import { DEADLINE_LABELS } from '../../domain/deadlines';
 import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
 import type { Refusal, Result } from '../../domain/shared/result';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
@@ -34,18 +34,6 @@ export interface CommandRequest {
   /** Files sent with the message, already fetched (a CSV or JSON table of standards). */
   attachments: ReadonlyArray<{ name: string; text: string }>;
 }
-
-const DEADLINE_LABELS: Record<DeadlineKind, string> = {
-  'information-request': 'Information requested of you',
-  'staff-attendance-notice': 'Notice to staff to attend',
-  'improvement-plan': 'Improvement plan due',
-  'committee-sign-off': 'Committee sign-off',
-  'action-plan-review': 'Action plan review',
-  'declaration-reconfirmation': 'Re-confirm your declarations',
-  appraisal: 'Yearly appraisal',
-  'terms-review': 'Terms of reference review',
-  'quarterly-report': 'Quarterly report',
-};
 
 const NO_GROUP: Refusal = {
   code: 'no-group-here',

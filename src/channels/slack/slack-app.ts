@@ -13,6 +13,14 @@ import { SlackMessenger, type SlackClientFor } from './slack-messenger';
 type Deps = Omit<SlackListenerDeps, 'messenger' | 'log' | 'apiUrl'>;
 type OAuthConfig = Extract<SlackConfig, { mode: 'oauth' }>;
 
+/**
+ * Our own outbox retries sends (after Retry-After, with backoff) and records failures; the Web
+ * API client must not sleep on a 429 or retry for half an hour on its own inside a request.
+ */
+function clientOptions(apiUrl: string) {
+  return { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
+}
+
 /** The bot scopes we ask for at install: the same list as manifest/slack/manifest.yml. */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -33,7 +41,7 @@ export function createSlackApp(
     receiver,
     token: config.botToken,
     logger: boltLogger(log),
-    clientOptions: { slackApiUrl: config.apiUrl },
+    clientOptions: clientOptions(config.apiUrl),
   });
   const messenger = new SlackMessenger(() => Promise.resolve(app.client), deps.ctx.db);
   registerSlackListeners(app, { ...deps, log, messenger, apiUrl: config.apiUrl });
@@ -65,7 +73,7 @@ export function createOAuthSlackApp(
     receiver,
     authorize: (source) => installer.authorize(source),
     logger: boltLogger(log),
-    clientOptions: { slackApiUrl: config.apiUrl },
+    clientOptions: clientOptions(config.apiUrl),
   });
   const clientFor: SlackClientFor = async (organisationId) => {
     const organisation = await organisationModel(deps.ctx.db)
@@ -73,7 +81,7 @@ export function createOAuthSlackApp(
       .select({ platformTenantId: 1 })
       .lean<{ platformTenantId: string } | null>();
     const token = organisation ? await store.botTokenFor(organisation.platformTenantId) : undefined;
-    return token ? new WebClient(token, { slackApiUrl: config.apiUrl }) : undefined;
+    return token ? new WebClient(token, clientOptions(config.apiUrl)) : undefined;
   };
   const messenger = new SlackMessenger(clientFor, deps.ctx.db);
   registerSlackListeners(app, { ...deps, log, messenger, apiUrl: config.apiUrl });

@@ -167,3 +167,16 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
     ],
   },
 };
+
+/** What each deadline is, as its owner reads it in `mine` and in a reminder. */
+export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
+  'information-request': 'Information requested of you',
+  'staff-attendance-notice': 'Notice to staff to attend',
+  'improvement-plan': 'Improvement plan due',
+  'committee-sign-off': 'Committee sign-off',
+  'action-plan-review': 'Action plan review',
+  'declaration-reconfirmation': 'Re-confirm your declarations',
+  appraisal: 'Yearly appraisal',
+  'terms-review': 'Terms of reference review',
+  'quarterly-report': 'Quarterly report',
+};

@@ -19,7 +19,14 @@ export class DeadlineBook {
    */
   async open(deadline: NewDeadline): Promise<{ created: boolean; deadline: DeadlineRecord }> {
     try {
-      const created = await this.model.create({ ...deadline, state: 'open', version: 0 });
+      // The next sweep plans its reminders (the policy lives with the scheduler, not here).
+      const created = await this.model.create({
+        ...deadline,
+        state: 'open',
+        version: 0,
+        nextNudgeAt: deadline.createdAt,
+        nudgedThrough: -1,
+      });
       return { created: true, deadline: created.toObject() };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
@@ -47,8 +54,12 @@ export class DeadlineBook {
       .lean<DeadlineRecord[]>();
   }
 
+  /** Still owed by the person: open, or missed and not yet met (what the nudges chase). */
   async openForOwner(ownerId: string): Promise<DeadlineRecord[]> {
-    return this.model.find({ ownerId, state: 'open' }).sort({ dueAt: 1 }).lean<DeadlineRecord[]>();
+    return this.model
+      .find({ ownerId, state: { $in: ['open', 'missed'] } })
+      .sort({ dueAt: 1 })
+      .lean<DeadlineRecord[]>();
   }
 
   /** Open deadlines falling due before `before`, earliest first, for the nudge sweep. */
@@ -62,7 +73,30 @@ export class DeadlineBook {
 
   /** Saves a transition computed by the domain, unless someone changed the record meanwhile. */
   async save(next: DeadlineRecord): Promise<DeadlineRecord | null> {
-    const { _id, version, ...fields } = next;
-    return updateIfUnchanged(this.model, _id, version, fields);
+    // The nudge fields belong to the sweep; a met or waived deadline is not looked at again.
+    const { _id, version, nextNudgeAt, nudgedThrough, nudgePlanFor, ...fields } = next;
+    void [nextNudgeAt, nudgedThrough, nudgePlanFor];
+    const closed = next.state === 'met' || next.state === 'waived';
+    return updateIfUnchanged(this.model, _id, version, {
+      ...fields,
+      ...(closed ? { nextNudgeAt: null } : {}),
+    });
+  }
+
+  /** Deadlines whose nudge time has come, earliest first: the sweep's one read per batch. */
+  async dueForNudge(now: Date, limit: number): Promise<DeadlineRecord[]> {
+    return this.model
+      .find({ nextNudgeAt: { $lte: now } })
+      .sort({ nextNudgeAt: 1 })
+      .limit(limit)
+      .lean<DeadlineRecord[]>();
+  }
+
+  /** Records how far the timetable got; plain fields, so an officer's versioned edit is not disturbed. */
+  async recordNudgePlan(
+    id: string,
+    plan: { nextNudgeAt: Date | null; nudgedThrough: number; nudgePlanFor: string },
+  ): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: plan });
   }
 }

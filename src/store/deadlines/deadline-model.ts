@@ -11,6 +11,15 @@ export interface DeadlineRecord extends Deadline {
   createdAt: Date;
   createdBy: string;
   version: number;
+  /**
+   * When the nudge sweep should next look at this deadline; null once nothing is left to send.
+   * The sweep reads only deadlines whose time has come, so its cost follows what is due.
+   */
+  nextNudgeAt?: Date | null;
+  /** Index in the nudge timetable of the last stage handled; -1 before the first. */
+  nudgedThrough?: number;
+  /** The due day the timetable was planned for: a new due date starts a new timetable. */
+  nudgePlanFor?: string;
 }
 
 const deadlineSchema = new Schema<DeadlineRecord>(
@@ -35,14 +44,18 @@ const deadlineSchema = new Schema<DeadlineRecord>(
     createdAt: { type: Date, required: true },
     createdBy: { type: String, required: true },
     version: { type: Number, required: true, default: 0 },
+    nextNudgeAt: { type: Date },
+    nudgedThrough: { type: Number },
+    nudgePlanFor: { type: String },
   },
   { collection: 'deadlines', versionKey: false },
 );
 // One deadline of a kind per subject and owner: asking twice for the same evidence from the
 // same person does not start a second clock.
 deadlineSchema.index({ 'subject.kind': 1, 'subject.id': 1, kind: 1, ownerId: 1 }, { unique: true });
-// The nudge sweep reads open deadlines in due order.
 deadlineSchema.index({ state: 1, dueAt: 1 });
+// The nudge sweep reads only what has come due, earliest first.
+deadlineSchema.index({ nextNudgeAt: 1 });
 deadlineSchema.index({ ownerId: 1, state: 1 });
 
 export const deadlineModel = defineModel<DeadlineRecord>('Deadline', deadlineSchema);

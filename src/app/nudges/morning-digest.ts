@@ -1,0 +1,108 @@
+import { DateTime } from 'luxon';
+import { DEADLINE_LABELS, type DeadlineKind } from '../../domain/deadlines';
+import { deadlineModel, type DeadlineRecord } from '../../store/deadlines/deadline-model';
+import { evidenceRequestModel } from '../../store/evidence/evidence-request-model';
+import { SweepLease } from '../../store/nudges/sweep-lease';
+import { organisationModel } from '../../store/organisations/organisation-model';
+import { personModel } from '../../store/people/person-model';
+import type { Logger } from '../../log/logger';
+import type { Messenger } from '../messaging/messenger';
+import { calendarOf } from '../organisations/register-organisation';
+import type { AppContext } from '../shared/context';
+
+export interface DigestReport {
+  organisations: number;
+  sent: number;
+  failed: number;
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Each working morning, every officer gets what is overdue and what falls due by Friday across
+ * the organisation. One instance sends it (a lease per organisation and day); a bank holiday
+ * has no digest, as it has no nudges.
+ */
+export async function sendMorningDigests(
+  ctx: AppContext,
+  messenger: Messenger,
+  instanceId: string,
+  log: Logger,
+): Promise<DigestReport> {
+  const now = ctx.now();
+  const report: DigestReport = { organisations: 0, sent: 0, failed: 0 };
+  const organisations = await organisationModel(ctx.db)
+    .find({})
+    .select({ _id: 1 })
+    .lean<Array<{ _id: string }>>();
+  for (const { _id: organisationId } of organisations) {
+    const calendar = await calendarOf(ctx, organisationId);
+    const today = calendar.localDateOf(now);
+    if (!calendar.isWorkingDay(today)) continue;
+    const lease = new SweepLease(ctx.db, `digest:${organisationId}`, DAY_MS);
+    if (!(await lease.take(instanceId, calendar.endOfLocalDay(today)))) continue;
+    report.organisations += 1;
+    const friday = DateTime.fromISO(today, { zone: calendar.zone }).set({ weekday: 5 });
+    const weekEnds = calendar.endOfLocalDay(friday.toISODate() ?? today);
+    const deadlines = await deadlineModel(ctx.db)
+      .find({ organisationId, state: { $in: ['open', 'missed'] }, dueAt: { $lte: weekEnds } })
+      .sort({ dueAt: 1 })
+      .limit(200)
+      .lean<DeadlineRecord[]>();
+    if (deadlines.length === 0) continue;
+    const lines = await describe(ctx, deadlines, calendar.zone);
+    const overdue = lines.filter((_, i) => (deadlines[i] as DeadlineRecord).dueAt < now);
+    const thisWeek = lines.filter((_, i) => (deadlines[i] as DeadlineRecord).dueAt >= now);
+    const officers = await personModel(ctx.db)
+      .find({ organisationId, isOfficer: true })
+      .select({ _id: 1 })
+      .lean<Array<{ _id: string }>>();
+    for (const officer of officers) {
+      const outcome = await messenger.send(
+        { kind: 'person', organisationId, personId: officer._id },
+        {
+          text: `Deadlines this morning: ${overdue.length} overdue, ${thisWeek.length} due this week.`,
+          card: { name: 'digest', viewModel: { overdue, thisWeek } },
+        },
+      );
+      if (outcome.sent) report.sent += 1;
+      else {
+        report.failed += 1;
+        log.warn({ organisationId, reason: outcome.reason }, 'morning digest not delivered');
+      }
+    }
+  }
+  return report;
+}
+
+async function describe(
+  ctx: AppContext,
+  deadlines: DeadlineRecord[],
+  zone: string,
+): Promise<Array<{ what: string; owner: string; due: string }>> {
+  const requestIds = deadlines
+    .filter((d) => d.subject.kind === 'evidence-request')
+    .map((d) => d.subject.id);
+  const [requests, owners] = await Promise.all([
+    evidenceRequestModel(ctx.db)
+      .find({ _id: { $in: requestIds } })
+      .select({ reference: 1, what: 1 })
+      .lean<Array<{ _id: string; reference: string; what: string }>>(),
+    personModel(ctx.db)
+      .find({ _id: { $in: [...new Set(deadlines.map((d) => d.ownerId))] } })
+      .select({ displayName: 1 })
+      .lean<Array<{ _id: string; displayName: string }>>(),
+  ]);
+  const requestById = new Map(requests.map((r) => [r._id, r]));
+  const nameById = new Map(owners.map((p) => [p._id, p.displayName]));
+  return deadlines.map((d) => {
+    const request = requestById.get(d.subject.id);
+    return {
+      what: request
+        ? `${request.reference}: ${request.what}`
+        : (DEADLINE_LABELS[d.kind as DeadlineKind] ?? d.kind),
+      owner: nameById.get(d.ownerId) ?? 'someone no longer on record',
+      due: DateTime.fromJSDate(d.dueAt, { zone }).setLocale('en-GB').toFormat('cccc d MMMM yyyy'),
+    };
+  });
+}

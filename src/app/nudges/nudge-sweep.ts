@@ -1,0 +1,321 @@
+import {
+  decideNudge,
+  DEFAULT_NUDGE_POLICY,
+  handledAtStart,
+  nextWorkingTime,
+  nudgeTimetable,
+  type NudgePolicy,
+} from '../../domain/nudges';
+import { markMissed } from '../../domain/deadlines';
+import type { WorkingDayCalendar } from '../../domain/calendar';
+import { AuditTrail } from '../../store/audit/audit-trail';
+import { isDuplicateKeyError } from '../../store/connection';
+import { DeadlineBook } from '../../store/deadlines/deadline-book';
+import { deadlineModel, type DeadlineRecord } from '../../store/deadlines/deadline-model';
+import { nudgeModel, type NudgeRecord } from '../../store/nudges/nudge-model';
+import { SweepLease } from '../../store/nudges/sweep-lease';
+import { updateIfUnchanged } from '../../store/versioned-update';
+import type { Messenger } from '../messaging/messenger';
+import { calendarOf } from '../organisations/register-organisation';
+import { SYSTEM_ACTOR_ID } from '../shared/actor';
+import type { AppContext } from '../shared/context';
+import { nudgeMessage } from './nudge-message';
+import { escalationRecipients } from './nudge-recipients';
+
+export interface NudgeSweepOptions {
+  policy?: NudgePolicy;
+  /** Names this bot instance in leases and claims. */
+  instanceId: string;
+  /** One lease per slot of this length; the sweep's schedule should tick about as often. */
+  leaseSlotMs?: number;
+  batchSize?: number;
+  /** A send claimed longer ago than this is taken to have died with its instance. */
+  sendTimeoutMs?: number;
+}
+
+export interface SweepReport {
+  /** False when another instance held this slot's lease and this one did nothing. */
+  swept: boolean;
+  deadlinesRead: number;
+  nudgesQueued: number;
+  nudgesRead: number;
+  sent: number;
+  retrying: number;
+  cancelled: number;
+}
+
+const FIRST_RETRY_MS = 30_000;
+const LONGEST_RETRY_MS = 60 * 60 * 1000;
+
+/**
+ * The deadline chaser. Each sweep (1) plans: reads only the deadlines whose nudge time has come,
+ * writes an outbox record per stage and recipient (unique, so never twice), and moves each
+ * deadline on to its next time; then (2) delivers: sends what is waiting in the outbox, each
+ * record claimed by one instance, retrying 429s and 5xx after their Retry-After.
+ *
+ * The one window where a nudge can repeat: the platform accepted the message and this instance
+ * died before recording it as sent. Another instance retries the claim once it is older than
+ * `sendTimeoutMs`, and the person gets the same reminder twice. The window is one HTTP round trip
+ * plus one database write.
+ */
+export class NudgeSweeper {
+  private readonly policy: NudgePolicy;
+  private readonly batchSize: number;
+  private readonly sendTimeoutMs: number;
+  private readonly lease: SweepLease;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly messenger: Messenger,
+    private readonly options: NudgeSweepOptions,
+  ) {
+    this.policy = options.policy ?? DEFAULT_NUDGE_POLICY;
+    this.batchSize = options.batchSize ?? 500;
+    this.sendTimeoutMs = options.sendTimeoutMs ?? 10 * 60 * 1000;
+    this.lease = new SweepLease(ctx.db, 'nudge-sweep', options.leaseSlotMs ?? 5 * 60 * 1000);
+  }
+
+  async sweep(): Promise<SweepReport> {
+    const now = this.ctx.now();
+    const report: SweepReport = {
+      swept: false,
+      deadlinesRead: 0,
+      nudgesQueued: 0,
+      nudgesRead: 0,
+      sent: 0,
+      retrying: 0,
+      cancelled: 0,
+    };
+    if (!(await this.lease.take(this.options.instanceId, now))) return report;
+    report.swept = true;
+    const calendars = new Map<string, WorkingDayCalendar>();
+    const calendarFor = async (organisationId: string) => {
+      let calendar = calendars.get(organisationId);
+      if (!calendar) {
+        calendar = await calendarOf(this.ctx, organisationId);
+        calendars.set(organisationId, calendar);
+      }
+      return calendar;
+    };
+    await this.plan(now, calendarFor, report);
+    await this.deliver(now, calendarFor, report);
+    await this.lease.prune(new Date(now.getTime() - 24 * 3600 * 1000));
+    return report;
+  }
+
+  private async plan(
+    now: Date,
+    calendarFor: (organisationId: string) => Promise<WorkingDayCalendar>,
+    report: SweepReport,
+  ): Promise<void> {
+    const book = new DeadlineBook(this.ctx.db);
+    const seen = new Set<string>();
+    for (;;) {
+      const batch = (await book.dueForNudge(now, this.batchSize)).filter((d) => !seen.has(d._id));
+      report.deadlinesRead += batch.length;
+      if (batch.length === 0) return;
+      for (const deadline of batch) {
+        seen.add(deadline._id);
+        await this.planOne(deadline, now, await calendarFor(deadline.organisationId), report);
+      }
+    }
+  }
+
+  private async planOne(
+    deadline: DeadlineRecord,
+    now: Date,
+    calendar: WorkingDayCalendar,
+    report: SweepReport,
+  ): Promise<void> {
+    const book = new DeadlineBook(this.ctx.db);
+    const dueOn = calendar.localDateOf(deadline.dueAt);
+    if (deadline.state !== 'open' && deadline.state !== 'missed') {
+      await book.recordNudgePlan(deadline._id, {
+        nextNudgeAt: null,
+        nudgedThrough: deadline.nudgedThrough ?? -1,
+        nudgePlanFor: dueOn,
+      });
+      return;
+    }
+    if (deadline.state === 'open' && now > deadline.dueAt) await this.markMissed(deadline, now);
+
+    const timetable = nudgeTimetable(deadline.dueAt, calendar, this.policy);
+    const through =
+      deadline.nudgePlanFor === dueOn
+        ? (deadline.nudgedThrough ?? -1)
+        : // A new deadline skips what it was set too late for; a moved one, what has passed.
+          handledAtStart(timetable, deadline.nudgePlanFor ? now : deadline.createdAt);
+    const decision = decideNudge(timetable, through, now, calendar, this.policy);
+    if (decision.send) {
+      const recipients =
+        decision.send.audience === 'owner'
+          ? [deadline.ownerId]
+          : await escalationRecipients(this.ctx, deadline);
+      const stage = `${decision.send.stage}@${dueOn}`;
+      report.nudgesQueued += await this.queue(
+        deadline,
+        stage,
+        decision.send.audience,
+        recipients,
+        now,
+      );
+      if (decision.send.audience === 'escalation')
+        await new AuditTrail(this.ctx.db).append({
+          organisationId: deadline.organisationId,
+          groupId: deadline.groupId,
+          subject: { kind: 'deadline', id: deadline._id },
+          action: 'deadline.escalated',
+          actorId: SYSTEM_ACTOR_ID,
+          at: now,
+          details: { to: recipients },
+        });
+    }
+    // Always forward: a deadline read in this sweep is not due again until a later time.
+    const nextAt = decision.nextAt && decision.nextAt > now ? decision.nextAt : null;
+    await book.recordNudgePlan(deadline._id, {
+      nextNudgeAt: nextAt,
+      nudgedThrough: decision.through,
+      nudgePlanFor: dueOn,
+    });
+  }
+
+  private async markMissed(deadline: DeadlineRecord, now: Date): Promise<void> {
+    const next = markMissed(deadline, now);
+    if (!next.ok) return;
+    const saved = await new DeadlineBook(this.ctx.db).save(next.value);
+    if (saved)
+      await new AuditTrail(this.ctx.db).append({
+        organisationId: deadline.organisationId,
+        groupId: deadline.groupId,
+        subject: { kind: 'deadline', id: deadline._id },
+        action: 'deadline.missed',
+        actorId: SYSTEM_ACTOR_ID,
+        at: now,
+      });
+  }
+
+  /** Outbox records, one per recipient; a record that exists already is left as it is. */
+  private async queue(
+    deadline: DeadlineRecord,
+    stage: string,
+    audience: 'owner' | 'escalation',
+    recipients: string[],
+    now: Date,
+  ): Promise<number> {
+    if (recipients.length === 0) return 0;
+    const docs = recipients.map((recipientId) => ({
+      organisationId: deadline.organisationId,
+      deadlineId: deadline._id,
+      stage,
+      recipientId,
+      audience,
+      state: 'pending' as const,
+      createdAt: now,
+      nextAttemptAt: now,
+      attempts: 0,
+      version: 0,
+    }));
+    let queued = 0;
+    for (const doc of docs) {
+      try {
+        await nudgeModel(this.ctx.db).create(doc);
+        queued += 1;
+      } catch (error) {
+        // Another sweep (or this one before a restart) queued it already: that one stands.
+        if (!isDuplicateKeyError(error)) throw error;
+      }
+    }
+    return queued;
+  }
+
+  private async deliver(
+    now: Date,
+    calendarFor: (organisationId: string) => Promise<WorkingDayCalendar>,
+    report: SweepReport,
+  ): Promise<void> {
+    const staleClaim = new Date(now.getTime() - this.sendTimeoutMs);
+    const seen = new Set<string>();
+    for (;;) {
+      const batch = (
+        await nudgeModel(this.ctx.db)
+          .find({
+            $or: [
+              { state: 'pending', nextAttemptAt: { $lte: now } },
+              { state: 'sending', claimedAt: { $lte: staleClaim } },
+            ],
+          })
+          .sort({ nextAttemptAt: 1 })
+          .limit(this.batchSize)
+          .lean<NudgeRecord[]>()
+      ).filter((n) => !seen.has(n._id));
+      report.nudgesRead += batch.length;
+      if (batch.length === 0) return;
+      for (const nudge of batch) {
+        seen.add(nudge._id);
+        await this.deliverOne(nudge, now, await calendarFor(nudge.organisationId), report);
+      }
+    }
+  }
+
+  private async deliverOne(
+    nudge: NudgeRecord,
+    now: Date,
+    calendar: WorkingDayCalendar,
+    report: SweepReport,
+  ): Promise<void> {
+    const model = nudgeModel(this.ctx.db);
+    // The claim: of two instances reading the same record, one moves it to the next version.
+    const claimed = await updateIfUnchanged(model, nudge._id, nudge.version, {
+      state: 'sending',
+      claimedAt: now,
+      claimedBy: this.options.instanceId,
+    });
+    if (!claimed) return;
+    const deadline = await deadlineModel(this.ctx.db)
+      .findById(nudge.deadlineId)
+      .lean<DeadlineRecord>();
+    if (!deadline || deadline.state === 'met' || deadline.state === 'waived') {
+      await updateIfUnchanged(model, nudge._id, claimed.version, {
+        state: 'cancelled',
+        cancelledReason: deadline ? `deadline ${deadline.state}` : 'deadline removed',
+      });
+      report.cancelled += 1;
+      return;
+    }
+    const message = await nudgeMessage(
+      this.ctx,
+      deadline,
+      nudge.stage,
+      nudge.audience === 'owner',
+      calendar.zone,
+    );
+    const outcome = await this.messenger.send(
+      { kind: 'person', organisationId: nudge.organisationId, personId: nudge.recipientId },
+      message,
+    );
+    if (outcome.sent) {
+      await updateIfUnchanged(model, nudge._id, claimed.version, {
+        state: 'sent',
+        sentAt: now,
+        attempts: nudge.attempts + 1,
+        ...(outcome.messageId ? { messageId: outcome.messageId } : {}),
+      });
+      report.sent += 1;
+      return;
+    }
+    // Never dropped: a failure waits (Retry-After, or doubling from 30 s up to an hour, longer
+    // for one the platform says will not work as it is) and stays on record with its reason.
+    const backoff = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** nudge.attempts);
+    const wait = outcome.retryable
+      ? Math.max(outcome.retryAfterMs ?? 0, outcome.retryAfterMs ? 0 : backoff)
+      : LONGEST_RETRY_MS;
+    const retryAt = nextWorkingTime(new Date(now.getTime() + wait), calendar, this.policy);
+    await updateIfUnchanged(model, nudge._id, claimed.version, {
+      state: 'pending',
+      attempts: nudge.attempts + 1,
+      nextAttemptAt: retryAt,
+      lastError: outcome.reason,
+    });
+    report.retrying += 1;
+  }
+}
