@@ -18,6 +18,7 @@ export const CARD_NAMES = [
   'standards-upload',
   'nudge',
   'digest',
+  'more-time-asked',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -89,12 +89,24 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
     'views.open': () => ({ ok: true, view: { id: 'V0OPENED' } }),
     'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }),
   };
+  // Answers to give instead of success, once each, by method (e.g. a 429 with Retry-After).
+  const failures: Array<{ method: string; status: number; headers: Record<string, string> }> = [];
   const install = () => {
     nockFor(SLACK_API_URL.replace(/\/api\/$/, ''))
       .persist()
       .post(/^\/api\/.+/)
       .reply(function (uri, body) {
         const method = uri.replace(/^\/api\//, '');
+        const failure = failures.findIndex((f) => f.method === method);
+        if (failure >= 0) {
+          const [answer] = failures.splice(failure, 1);
+          record(`${method} (${answer?.status})`, body, undefined);
+          return [
+            answer?.status ?? 500,
+            { ok: false, error: 'ratelimited' },
+            answer?.headers ?? {},
+          ];
+        }
         record(method, body, this.req.headers.authorization as string | undefined);
         return [200, (answers[method] ?? (() => ({ ok: true })))()];
       });
@@ -109,6 +121,10 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
   return {
     calls,
     install,
+    /** The next call to `method` gets `status` (and headers) instead of success. */
+    failNext(method: string, status: number, headers: Record<string, string> = {}): void {
+      failures.push({ method, status, headers });
+    },
     /** The first call (already made or still to come) that `match` accepts, after `since`. */
     next(match: (c: SlackCall) => boolean, since = 0): Promise<SlackCall> {
       const made = calls.slice(since).find(match);

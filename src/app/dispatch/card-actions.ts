@@ -8,6 +8,14 @@ import { DECLARATION_KIND_LABELS } from '../../domain/declarations';
 import type { DeclarationKind } from '../../domain/shared/declarations';
 import { reviewByReference } from '../reviews/review-use-cases';
 import { askForMoreTime, markEvidenceSent } from '../evidence/evidence-use-cases';
+import {
+  disownDeadline,
+  grantMoreTime,
+  redirectEvidenceRequest,
+} from '../evidence/evidence-answers';
+import { meetDeadline } from '../deadlines/deadline-use-cases';
+import { DEADLINE_LABELS, type DeadlineKind } from '../../domain/deadlines';
+import { DateTime } from 'luxon';
 import { confirmOwnAgreements } from '../people/member-progress';
 import { inputRefusal } from '../shared/input-problems';
 import type { AppContext } from '../shared/context';
@@ -35,6 +43,11 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     area: z.preprocess(emptyToUndefined, z.string().optional()),
   }),
   z.object({ verb: z.literal('mine.refresh') }),
+  // The buttons on a reminder, and the officer's answer to a request for more time.
+  z.object({ verb: z.literal('deadline.met'), deadlineId: z.string().trim().min(1).max(64) }),
+  z.object({ verb: z.literal('deadline.not-me'), deadlineId: z.string().trim().min(1).max(64) }),
+  z.object({ verb: z.literal('evidence.not-me'), ref }),
+  z.object({ verb: z.literal('evidence.grant'), ref, until: z.string().trim().max(10) }),
   // Where a channel cannot show a form inside a message (Slack), a button opens it.
   z.object({ verb: z.literal('findings.open'), ref }),
   z.object({ verb: z.literal('declaration.open'), groupId: z.string().trim().min(1).max(64) }),
@@ -166,10 +179,41 @@ export async function runCardAction(
         reason: action.reason ?? '',
       });
       if (!result.ok) return refusalReply(result.refusals);
-      return noticeReply(
-        `Thank you: the officer has been told you asked for more time on ${result.value.reference}, until ${action.until ?? ''}. Until they agree a new date, the original one stands.`,
-        'info',
-      );
+      const request = result.value;
+      const zone = speaker.organisation.timeZone;
+      return {
+        ...noticeReply(
+          `Thank you: the officer has been told you asked for more time on ${request.reference}, until ${action.until ?? ''}. Until they agree a new date, the original one stands.`,
+          'info',
+        ),
+        deliveries: [
+          {
+            to: {
+              kind: 'person',
+              organisationId: actor.organisationId,
+              personId: request.requestedBy,
+            },
+            message: {
+              text: `${speaker.person.displayName} asks for more time on ${request.reference}.`,
+              card: {
+                name: 'more-time-asked',
+                viewModel: {
+                  who: speaker.person.displayName,
+                  ref: request.reference,
+                  what: request.what,
+                  due: longDay(request.dueAt, zone),
+                  until: action.until ?? '',
+                  untilText: longDay(
+                    DateTime.fromISO(action.until ?? '', { zone }).toJSDate(),
+                    zone,
+                  ),
+                  reason: action.reason ?? '',
+                },
+              },
+            },
+          },
+        ],
+      };
     }
     case 'onboarding.confirm': {
       const result = await confirmOwnAgreements(ctx, actor, {
@@ -194,6 +238,76 @@ export async function runCardAction(
       );
     case 'mine.refresh':
       return mineFor(ctx, speaker);
+    case 'deadline.met': {
+      const result = await meetDeadline(ctx, actor, { deadlineId: action.deadlineId });
+      if (!result.ok) return refusalReply(result.refusals);
+      return noticeReply('Thank you: that is marked as done, and the reminders have stopped.');
+    }
+    case 'deadline.not-me': {
+      const result = await disownDeadline(ctx, actor, { deadlineId: action.deadlineId });
+      if (!result.ok) return refusalReply(result.refusals);
+      return {
+        ...noticeReply('Thank you: the reminders have stopped and the officer has been told.'),
+        deliveries: [
+          {
+            to: {
+              kind: 'person',
+              organisationId: actor.organisationId,
+              personId: result.value.createdBy,
+            },
+            message: {
+              text: `${speaker.person.displayName} says the deadline "${DEADLINE_LABELS[result.value.kind as DeadlineKind] ?? result.value.kind}" is not theirs. It is no longer chased; set it again for the right person.`,
+            },
+          },
+        ],
+      };
+    }
+    case 'evidence.not-me': {
+      const result = await redirectEvidenceRequest(ctx, actor, { requestRef: action.ref });
+      if (!result.ok) return refusalReply(result.refusals);
+      const request = result.value;
+      return {
+        ...noticeReply(
+          `Thank you: ${request.reference} has gone back to the officer, and the reminders have stopped.`,
+        ),
+        deliveries: [
+          {
+            to: {
+              kind: 'person',
+              organisationId: actor.organisationId,
+              personId: request.requestedBy,
+            },
+            message: {
+              text: `${speaker.person.displayName} says ${request.reference} ("${request.what}") is not for them. Ask the right person with evidence request.`,
+            },
+          },
+        ],
+      };
+    }
+    case 'evidence.grant': {
+      const result = await grantMoreTime(ctx, actor, {
+        requestRef: action.ref,
+        until: action.until,
+      });
+      if (!result.ok) return refusalReply(result.refusals);
+      const request = result.value;
+      const due = longDay(request.dueAt, speaker.organisation.timeZone);
+      return {
+        ...noticeReply(`${request.reference} is now due ${due}.`),
+        deliveries: [
+          {
+            to: {
+              kind: 'person',
+              organisationId: actor.organisationId,
+              personId: request.requestedOf,
+            },
+            message: {
+              text: `More time agreed: ${request.reference} ("${request.what}") is now due ${due}.`,
+            },
+          },
+        ],
+      };
+    }
     case 'findings.open':
       return findingsFormFor(ctx, speaker, action.ref);
     case 'declaration.open': {
@@ -305,4 +419,8 @@ async function decideFromRegister(
       },
     ],
   };
+}
+
+function longDay(at: Date, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale('en-GB').toFormat('cccc d MMMM yyyy');
 }

@@ -96,7 +96,7 @@ export const requestEvidence = defineUseCase({
   },
 });
 
-async function loadRequest(ctx: AppContext, actor: Actor, ref: string) {
+export async function loadRequest(ctx: AppContext, actor: Actor, ref: string) {
   const reference = normaliseReference(ref, 'E');
   if (!reference) return undefined;
   const found = await evidenceRequestModel(ctx.db)

@@ -164,11 +164,17 @@ export class RestifyReceiver implements Receiver {
         log.warn('slack listener did not acknowledge in time; sent an empty acknowledgement');
     }, this.ackTimeoutMs);
 
+    // Events are answered once their listeners have run (Bolt's "process before response"):
+    // they are short, and a listener that fails then gets a 500, so Slack retries the event
+    // instead of it being lost. Commands and interactions are answered at their ack, as Slack's
+    // 3 seconds require, and do their work after.
+    const processBeforeResponse = body.type === 'event_callback';
     const event: ReceiverEvent = {
       body,
       ...(retry.retryNum !== undefined ? { retryNum: retry.retryNum } : {}),
       ...(retry.retryReason !== undefined ? { retryReason: retry.retryReason } : {}),
       ack: async (response?: unknown) => {
+        if (processBeforeResponse) return;
         if (!respond(200, response))
           log.warn('slack listener acknowledged twice; the second was ignored');
       },

@@ -1,4 +1,4 @@
-import { App } from '@slack/bolt';
+import { App, type AuthorizeResult } from '@slack/bolt';
 import { InstallProvider } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../config';
@@ -21,6 +21,31 @@ function clientOptions(apiUrl: string) {
   return { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
 }
 
+/**
+ * The one workspace's token, checked with auth.test on the first request rather than at start
+ * (Slack may be unreachable when the bot boots) and cached after, so it costs one call in all;
+ * a failed check is forgotten, so the next request tries again.
+ */
+function botTokenAuthorize(client: WebClient, token: string): () => Promise<AuthorizeResult> {
+  let checked: Promise<AuthorizeResult> | undefined;
+  return () => {
+    checked ??= client.auth
+      .test()
+      .then((result) => ({
+        botToken: token,
+        ...(result.bot_id ? { botId: result.bot_id } : {}),
+        ...(result.user_id ? { botUserId: result.user_id } : {}),
+        ...(result.team_id ? { teamId: result.team_id } : {}),
+        ...(result.enterprise_id ? { enterpriseId: result.enterprise_id } : {}),
+      }))
+      .catch((error: unknown) => {
+        checked = undefined;
+        throw error;
+      });
+    return checked;
+  };
+}
+
 /** The bot scopes we ask for at install: the same list as manifest/slack/manifest.yml. */
 export const SLACK_BOT_SCOPES = [
   'commands',
@@ -37,13 +62,14 @@ export function createSlackApp(
   log: Logger,
   deps: Deps,
 ): { app: App; messenger: SlackMessenger } {
+  const client = new WebClient(config.botToken, clientOptions(config.apiUrl));
   const app = new App({
     receiver,
-    token: config.botToken,
+    authorize: botTokenAuthorize(client, config.botToken),
     logger: boltLogger(log),
     clientOptions: clientOptions(config.apiUrl),
   });
-  const messenger = new SlackMessenger(() => Promise.resolve(app.client), deps.ctx.db);
+  const messenger = new SlackMessenger(() => Promise.resolve(client), deps.ctx.db);
   registerSlackListeners(app, { ...deps, log, messenger, apiUrl: config.apiUrl });
   return { app, messenger };
 }

@@ -92,6 +92,11 @@ export class DeadlineBook {
       .lean<DeadlineRecord[]>();
   }
 
+  /** Asks the sweep to look at the deadline again at `at` (its due date moved). */
+  async replanAt(id: string, at: Date): Promise<void> {
+    await this.model.updateOne({ _id: id }, { $set: { nextNudgeAt: at } });
+  }
+
   /** Records how far the timetable got; plain fields, so an officer's versioned edit is not disturbed. */
   async recordNudgePlan(
     id: string,

@@ -14,14 +14,9 @@ import { personModel } from '../../../src/store/people/person-model';
 import { reviewModel } from '../../../src/store/reviews/review-model';
 import { standardModel } from '../../../src/store/standards/standard-model';
 import { useTestBot } from '../../support/bot';
-import { onlyLoopbackNetwork, post } from '../../support/http';
-import {
-  captureSlack,
-  SLACK_HOOKS,
-  slackEnv,
-  slackHeaders,
-  type SlackCall,
-} from '../../support/slack';
+import { onlyLoopbackNetwork } from '../../support/http';
+import { captureSlack, slackEnv } from '../../support/slack';
+import { slackSession } from '../../support/slack-session';
 
 const TEAM = 'T0EVERYTHING';
 const OFFICER = { id: 'U0OFFICER', name: 'olive' };
@@ -32,7 +27,6 @@ const LIVERPOOL = readFileSync(
   join(__dirname, '../../../src/domain/standards/examples/torus-liverpool-local-offers-q3.csv'),
   'utf8',
 );
-type Who = { id: string; name: string };
 
 describe('Slack: every command and every button, over signed HTTP', () => {
   onlyLoopbackNetwork();
@@ -43,108 +37,11 @@ describe('Slack: every command and every button, over signed HTTP', () => {
   const slack = captureSlack(nock);
   beforeEach(() => slack.install());
   const db = () => bot().connection;
-  let n = 0;
-
-  const signedPost = (path: string, body: string, type: 'json' | 'form' = 'form') =>
-    post(
-      `${bot().url}/api/slack/${path}`,
-      body,
-      slackHeaders(
-        body,
-        type === 'json' ? 'application/json' : 'application/x-www-form-urlencoded',
-      ),
-    );
-
-  /** `/scrutiny <text>`; resolves with what replaced the "Working on it…" placeholder. */
-  async function slash(who: Who, text: string): Promise<SlackCall> {
-    const path = `/commands/${++n}`;
-    const body = new URLSearchParams({
-      team_id: TEAM,
-      channel_id: CHANNEL,
-      channel_name: 'inspectors',
-      user_id: who.id,
-      user_name: who.name,
-      command: '/scrutiny',
-      text,
-      response_url: `${SLACK_HOOKS}${path}`,
-      trigger_id: `trigger-${n}`,
-      api_app_id: 'A0SCRUTINY',
-    }).toString();
-    const res = await signedPost('commands', body);
-    expect(res.status).toBe(200);
-    expect(res.json()).toEqual({ response_type: 'ephemeral', text: 'Working on it…' });
-    return slack.next((c) => c.method === path);
-  }
-
-  /** A button click; resolves with every response_url post it made, once the clicker was told. */
-  async function click(
-    who: Who,
-    actionId: string,
-    value: Record<string, unknown>,
-    opened?: 'modal',
-  ): Promise<SlackCall[]> {
-    const path = `/actions/${++n}`;
-    const since = slack.calls.length;
-    const payload = JSON.stringify({
-      type: 'block_actions',
-      team: { id: TEAM },
-      user: { id: who.id, name: who.name, team_id: TEAM },
-      channel: { id: `D${who.id}` },
-      container: { type: 'message', message_ts: '1.1', channel_id: `D${who.id}` },
-      response_url: `${SLACK_HOOKS}${path}`,
-      trigger_id: `trigger-${n}`,
-      actions: [
-        {
-          type: 'button',
-          action_id: actionId,
-          block_id: 'b',
-          value: JSON.stringify(value),
-          action_ts: '1.2',
-        },
-      ],
-    });
-    const body = new URLSearchParams({ payload }).toString();
-    const res = await signedPost('interactivity', body);
-    expect(res.status).toBe(200);
-    if (opened === 'modal') return [await slack.next((c) => c.method === 'views.open', since)];
-    // The clicker is always told something only they see: a confirmation or a refusal.
-    await slack.next((c) => c.method === path && c.body.response_type === 'ephemeral', since);
-    return slack.calls.slice(since).filter((c) => c.method === path);
-  }
-
-  async function submit(
-    who: Who,
-    callbackId: string,
-    metadata: Record<string, unknown>,
-    values: Record<string, Record<string, unknown>>,
-  ) {
-    const payload = JSON.stringify({
-      type: 'view_submission',
-      team: { id: TEAM },
-      user: { id: who.id, name: who.name, team_id: TEAM },
-      view: {
-        id: 'V1',
-        callback_id: callbackId,
-        private_metadata: JSON.stringify(metadata),
-        state: {
-          values: Object.fromEntries(
-            Object.entries(values).map(([field, input]) => [field, { value: input }]),
-          ),
-        },
-      },
-    });
-    return signedPost('interactivity', new URLSearchParams({ payload }).toString());
-  }
-  const typed = (value: string) => ({ type: 'plain_text_input', value });
-  const chosen = (value: string) => ({ type: 'radio_buttons', selected_option: { value } });
-  const viewOf = (call: SlackCall) =>
-    JSON.parse(call.body.view as string) as {
-      callback_id: string;
-      private_metadata: string;
-      blocks: Array<{ block_id?: string }>;
-    };
-  const dmTo = (since: number, says: string) =>
-    slack.next((c) => c.method === 'chat.postMessage' && c.text.includes(says), since);
+  const { slash, click, submit, typed, chosen, viewOf, dmTo } = slackSession(
+    () => bot().url,
+    slack,
+    { team: TEAM, channel: CHANNEL },
+  );
 
   it('help, or /scrutiny alone, lists what this person may do', async () => {
     expect((await slash(OFFICER, 'help')).text).toContain('group create');
