@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
 
 const DEFAULT_DATABASE = 'scrutiny';
 
@@ -6,8 +6,13 @@ const DEFAULT_DATABASE = 'scrutiny';
  * Opens the bot's own mongoose connection (not the global default, so tests and several bots in
  * one process never share state). The database name comes from the URI's path, else `scrutiny`.
  */
-export async function openDatabase(uri: string): Promise<Connection> {
+export async function openDatabase(
+  uri: string,
+  options: { monitorCommands?: boolean } = {},
+): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
+    // Benchmarks count the driver's round trips through its command events.
+    monitorCommands: options.monitorCommands ?? false,
     dbName: databaseNameOf(uri) ?? DEFAULT_DATABASE,
     serverSelectionTimeoutMS: 5000,
     // Fail fast instead of queueing writes while the server is away: the user is told to retry.
@@ -56,4 +61,26 @@ export function isDuplicateKeyError(error: unknown): boolean {
   return (
     typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000
   );
+}
+
+/**
+ * Inserts what is not there yet: records whose unique key exists already are skipped (another
+ * instance, or an earlier run, wrote them). Returns how many were new.
+ */
+export async function insertNew<T>(model: Model<T>, docs: readonly object[]): Promise<number> {
+  if (docs.length === 0) return 0;
+  try {
+    const inserted = await model.insertMany(docs, { ordered: false, lean: true });
+    return inserted.length;
+  } catch (error) {
+    const bulk = error as {
+      code?: number;
+      writeErrors?: Array<{ code?: number; err?: { code?: number } }>;
+      insertedDocs?: unknown[];
+      result?: { insertedCount?: number };
+    };
+    const codes = bulk.writeErrors?.map((e) => e.code ?? e.err?.code) ?? [bulk.code];
+    if (codes.length === 0 || !codes.every((code) => code === 11000)) throw error;
+    return bulk.insertedDocs?.length ?? bulk.result?.insertedCount ?? docs.length - codes.length;
+  }
 }

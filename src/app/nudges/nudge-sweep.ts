@@ -9,7 +9,8 @@ import {
 import { markMissed } from '../../domain/deadlines';
 import type { WorkingDayCalendar } from '../../domain/calendar';
 import { AuditTrail } from '../../store/audit/audit-trail';
-import { isDuplicateKeyError } from '../../store/connection';
+import { insertNew } from '../../store/connection';
+import { newId } from '../../store/model-registry';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import { deadlineModel, type DeadlineRecord } from '../../store/deadlines/deadline-model';
 import { nudgeModel, type NudgeRecord } from '../../store/nudges/nudge-model';
@@ -31,6 +32,12 @@ export interface NudgeSweepOptions {
   batchSize?: number;
   /** A send claimed longer ago than this is taken to have died with its instance. */
   sendTimeoutMs?: number;
+}
+
+interface NudgePlan {
+  nextNudgeAt: Date | null;
+  nudgedThrough: number;
+  nudgePlanFor: string;
 }
 
 export interface SweepReport {
@@ -114,10 +121,25 @@ export class NudgeSweeper {
       const batch = (await book.dueForNudge(now, this.batchSize)).filter((d) => !seen.has(d._id));
       report.deadlinesRead += batch.length;
       if (batch.length === 0) return;
+      // Outbox records first, plans after: a sweep that dies between the two plans the same
+      // deadlines again next time, and the outbox's unique key turns the repeat into nothing.
+      const plans = new Map<string, { plan: NudgePlan; ids: string[] }>();
+      const outbox: object[] = [];
       for (const deadline of batch) {
         seen.add(deadline._id);
-        await this.planOne(deadline, now, await calendarFor(deadline.organisationId), report);
+        const { plan, nudges } = await this.planOne(
+          deadline,
+          now,
+          await calendarFor(deadline.organisationId),
+        );
+        outbox.push(...nudges);
+        const key = JSON.stringify(plan);
+        const group = plans.get(key) ?? { plan, ids: [] };
+        group.ids.push(deadline._id);
+        plans.set(key, group);
       }
+      report.nudgesQueued += await insertNew(nudgeModel(this.ctx.db), outbox);
+      for (const { plan, ids } of plans.values()) await book.recordNudgePlans(ids, plan);
     }
   }
 
@@ -125,18 +147,17 @@ export class NudgeSweeper {
     deadline: DeadlineRecord,
     now: Date,
     calendar: WorkingDayCalendar,
-    report: SweepReport,
-  ): Promise<void> {
-    const book = new DeadlineBook(this.ctx.db);
+  ): Promise<{ plan: NudgePlan; nudges: object[] }> {
     const dueOn = calendar.localDateOf(deadline.dueAt);
-    if (deadline.state !== 'open' && deadline.state !== 'missed') {
-      await book.recordNudgePlan(deadline._id, {
-        nextNudgeAt: null,
-        nudgedThrough: deadline.nudgedThrough ?? -1,
-        nudgePlanFor: dueOn,
-      });
-      return;
-    }
+    if (deadline.state !== 'open' && deadline.state !== 'missed')
+      return {
+        plan: {
+          nextNudgeAt: null,
+          nudgedThrough: deadline.nudgedThrough ?? -1,
+          nudgePlanFor: dueOn,
+        },
+        nudges: [],
+      };
     if (deadline.state === 'open' && now > deadline.dueAt) await this.markMissed(deadline, now);
 
     const timetable = nudgeTimetable(deadline.dueAt, calendar, this.policy);
@@ -146,15 +167,15 @@ export class NudgeSweeper {
         : // A new deadline skips what it was set too late for; a moved one, what has passed.
           handledAtStart(timetable, deadline.nudgePlanFor ? now : deadline.createdAt);
     const decision = decideNudge(timetable, through, now, calendar, this.policy);
+    let nudges: object[] = [];
     if (decision.send) {
       const recipients =
         decision.send.audience === 'owner'
           ? [deadline.ownerId]
           : await escalationRecipients(this.ctx, deadline);
-      const stage = `${decision.send.stage}@${dueOn}`;
-      report.nudgesQueued += await this.queue(
+      nudges = this.outboxRecords(
         deadline,
-        stage,
+        `${decision.send.stage}@${dueOn}`,
         decision.send.audience,
         recipients,
         now,
@@ -172,11 +193,10 @@ export class NudgeSweeper {
     }
     // Always forward: a deadline read in this sweep is not due again until a later time.
     const nextAt = decision.nextAt && decision.nextAt > now ? decision.nextAt : null;
-    await book.recordNudgePlan(deadline._id, {
-      nextNudgeAt: nextAt,
-      nudgedThrough: decision.through,
-      nudgePlanFor: dueOn,
-    });
+    return {
+      plan: { nextNudgeAt: nextAt, nudgedThrough: decision.through, nudgePlanFor: dueOn },
+      nudges,
+    };
   }
 
   private async markMissed(deadline: DeadlineRecord, now: Date): Promise<void> {
@@ -194,16 +214,16 @@ export class NudgeSweeper {
       });
   }
 
-  /** Outbox records, one per recipient; a record that exists already is left as it is. */
-  private async queue(
+  /** Outbox records, one per recipient; one that exists already will be left as it is. */
+  private outboxRecords(
     deadline: DeadlineRecord,
     stage: string,
     audience: 'owner' | 'escalation',
     recipients: string[],
     now: Date,
-  ): Promise<number> {
-    if (recipients.length === 0) return 0;
-    const docs = recipients.map((recipientId) => ({
+  ): object[] {
+    return recipients.map((recipientId) => ({
+      _id: newId(),
       organisationId: deadline.organisationId,
       deadlineId: deadline._id,
       stage,
@@ -215,17 +235,6 @@ export class NudgeSweeper {
       attempts: 0,
       version: 0,
     }));
-    let queued = 0;
-    for (const doc of docs) {
-      try {
-        await nudgeModel(this.ctx.db).create(doc);
-        queued += 1;
-      } catch (error) {
-        // Another sweep (or this one before a restart) queued it already: that one stands.
-        if (!isDuplicateKeyError(error)) throw error;
-      }
-    }
-    return queued;
   }
 
   private async deliver(
@@ -271,6 +280,7 @@ export class NudgeSweeper {
       claimedBy: this.options.instanceId,
     });
     if (!claimed) return;
+    // Read after the claim, just before sending: a deadline met a moment ago is not chased.
     const deadline = await deadlineModel(this.ctx.db)
       .findById(nudge.deadlineId)
       .lean<DeadlineRecord>();

@@ -97,11 +97,15 @@ export class DeadlineBook {
     await this.model.updateOne({ _id: id }, { $set: { nextNudgeAt: at } });
   }
 
-  /** Records how far the timetable got; plain fields, so an officer's versioned edit is not disturbed. */
-  async recordNudgePlan(
-    id: string,
+  /**
+   * Records one plan for many deadlines at once: a sweep's deadlines mostly share a due day and
+   * so a plan, and one write per plan instead of per deadline keeps the round trips down.
+   */
+  async recordNudgePlans(
+    ids: string[],
     plan: { nextNudgeAt: Date | null; nudgedThrough: number; nudgePlanFor: string },
   ): Promise<void> {
-    await this.model.updateOne({ _id: id }, { $set: plan });
+    if (ids.length === 0) return;
+    await this.model.updateMany({ _id: { $in: ids } }, { $set: plan });
   }
 }

@@ -1,0 +1,193 @@
+/**
+ * npm run bench:sweep [-- --open 100000 --due 1000]
+ *
+ * Seeds open deadlines of which some are due a reminder now, runs one nudge sweep against the
+ * real database (MONGODB_URI, else the embedded FerretDB) with a messenger that only counts, and
+ * prints the time, the database round trips and the documents read. A second, smaller seeding
+ * with the same number due shows whether the cost follows what is due or what is open.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Connection } from 'mongoose';
+import type { Messenger } from '../src/app/messaging/messenger';
+import { NudgeSweeper, type SweepReport } from '../src/app/nudges/nudge-sweep';
+import { organisationFor, personFor } from '../src/app/organisations/register-organisation';
+import { prepareModels } from '../src/store/all-models';
+import { openDatabase } from '../src/store/connection';
+import { deadlineModel } from '../src/store/deadlines/deadline-model';
+import { newId } from '../src/store/model-registry';
+import { resolveDatabase } from '../src/store/server/resolve';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+};
+const OPEN = option('open', 100_000);
+const DUE = option('due', 1_000);
+
+// Thursday 10 December 2026, 09:05 in London: reminders for Tuesday 15th are due this morning.
+const NOW = new Date('2026-12-10T09:05:00Z');
+const DUE_AT = new Date('2026-12-15T23:59:59.999Z');
+
+interface Run {
+  open: number;
+  due: number;
+  seedSeconds: number;
+  sweepMs: number;
+  roundTrips: number;
+  byCommand: Record<string, number>;
+  documentsRead: number;
+  /** totalDocsExamined from explain, where the server reports it (MongoDB does). */
+  examinedByServer: number | undefined;
+  serverPlan: string;
+  report: SweepReport;
+}
+
+async function seed(connection: Connection, open: number, due: number) {
+  const ctx = { db: connection, now: () => NOW };
+  const organisation = await organisationFor(ctx, {
+    platform: 'slack',
+    platformTenantId: `T-BENCH-${newId()}`,
+    name: 'Bench Homes',
+    timeZone: 'Europe/London',
+  });
+  const owners = await Promise.all(
+    Array.from({ length: 50 }, (_, i) =>
+      personFor(ctx, organisation._id, { platformUserId: `U${i}`, displayName: `Staff ${i}` }),
+    ),
+  );
+  const createdAt = new Date('2026-11-20T10:00:00Z');
+  const batch = 5_000;
+  for (let start = 0; start < open; start += batch) {
+    const docs = [];
+    for (let i = start; i < Math.min(open, start + batch); i++) {
+      const isDue = i < due;
+      // The rest come due over the next two months, spread out.
+      const next = isDue ? NOW : new Date(NOW.getTime() + (1 + (i % 60)) * 24 * 3600 * 1000);
+      docs.push({
+        _id: newId(),
+        organisationId: organisation._id,
+        kind: 'information-request',
+        subject: { kind: 'bench', id: `bench-${i}` },
+        ownerId: owners[i % owners.length]?._id,
+        dueAt: isDue ? DUE_AT : new Date(next.getTime() + 5 * 24 * 3600 * 1000),
+        state: 'open',
+        createdAt,
+        createdBy: 'bench',
+        version: 0,
+        nextNudgeAt: next,
+        nudgedThrough: -1,
+      });
+    }
+    await deadlineModel(connection).insertMany(docs, { ordered: false, lean: true });
+  }
+}
+
+async function measure(uri: string, open: number, due: number): Promise<Run> {
+  const connection = await openDatabase(uri, { monitorCommands: true });
+  try {
+    await prepareModels(connection);
+    const seedStarted = performance.now();
+    await seed(connection, open, due);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+    let sent = 0;
+    const messenger: Messenger = {
+      send: () => Promise.resolve({ sent: true, messageId: `m${++sent}` }),
+    };
+    const sweeper = new NudgeSweeper({ db: connection, now: () => NOW }, messenger, {
+      instanceId: 'bench',
+    });
+    // How the server runs the sweep's one read: on MongoDB an IXSCAN of { nextNudgeAt: 1 } that
+    // examines only what is due; FerretDB v1 on SQLite reports a full SCAN (no filter pushdown).
+    const plan = (await deadlineModel(connection)
+      .find({ nextNudgeAt: { $lte: NOW } })
+      .sort({ nextNudgeAt: 1 })
+      .limit(500)
+      .explain('executionStats')) as unknown as Record<string, unknown>;
+    const stats = plan.executionStats as { totalDocsExamined?: number } | undefined;
+    const serverPlan = JSON.stringify(
+      (plan.queryPlanner as { winningPlan?: unknown; Plan?: unknown } | undefined)?.winningPlan ??
+        (plan.queryPlanner as { Plan?: unknown } | undefined)?.Plan,
+    );
+    const byCommand: Record<string, number> = {};
+    const client = connection.getClient();
+    const count = (event: { commandName: string }) => {
+      byCommand[event.commandName] = (byCommand[event.commandName] ?? 0) + 1;
+    };
+    const msByCommand: Record<string, number> = {};
+    const timed = (event: { commandName: string; duration: number; command?: unknown }) => {
+      msByCommand[event.commandName] = (msByCommand[event.commandName] ?? 0) + event.duration;
+    };
+    client.on('commandStarted', count);
+    client.on('commandSucceeded', timed);
+    const started = performance.now();
+    const report = await sweeper.sweep();
+    const sweepMs = performance.now() - started;
+    client.off('commandStarted', count);
+    client.off('commandSucceeded', timed);
+    if (process.env.BENCH_VERBOSE) console.log(open, msByCommand);
+    if (sent !== due) throw new Error(`expected ${due} reminders, sent ${sent}`);
+    return {
+      open,
+      due,
+      seedSeconds,
+      sweepMs,
+      roundTrips: Object.values(byCommand).reduce((a, b) => a + b, 0),
+      byCommand,
+      documentsRead: report.deadlinesRead + report.nudgesRead,
+      examinedByServer: stats?.totalDocsExamined,
+      serverPlan,
+      report,
+    };
+  } finally {
+    await connection.dropDatabase();
+    await connection.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'scrutiny-bench-'));
+  const database = await resolveDatabase({
+    mongodbUri: process.env.MONGODB_URI,
+    dataDir,
+    ferretDbBinary: process.env.FERRETDB_BIN,
+  });
+  const base = database.uri.replace(/\/[^/?]*(\?|$)/, '/$1');
+  const uriFor = (name: string) => base.replace(/\/(\?|$)/, `/${name}$1`);
+  console.log(`database: ${database.description}`);
+  try {
+    const runs = [
+      await measure(uriFor(`bench_sweep_${Date.now()}`), OPEN, DUE),
+      await measure(uriFor(`bench_sweep_small_${Date.now()}`), Math.max(DUE, OPEN / 10), DUE),
+    ];
+    console.log('\nopen deadlines | due now | sweep ms | round trips | documents read | per due');
+    for (const run of runs)
+      console.log(
+        `${String(run.open).padStart(14)} | ${String(run.due).padStart(7)} | ${run.sweepMs
+          .toFixed(0)
+          .padStart(8)} | ${String(run.roundTrips).padStart(11)} | ${String(
+          run.documentsRead,
+        ).padStart(14)} | ${(run.roundTrips / run.due).toFixed(1)} trips`,
+      );
+    console.log('\nround trips by command (largest run):', runs[0]?.byCommand);
+    for (const run of runs)
+      console.log(
+        `server plan for the sweep's read with ${run.open} open: ${run.serverPlan}; documents examined: ${run.examinedByServer ?? 'not reported by this server'}`,
+      );
+    writeFileSync(
+      join('bench', 'sweep-results.json'),
+      JSON.stringify({ at: new Date().toISOString(), database: database.source, runs }, null, 2),
+    );
+  } finally {
+    await database.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
