@@ -130,6 +130,25 @@ describe('configuration from the environment', () => {
     expect(describeChannels(config).slack).toBe('Slack: on (one workspace, bot token)');
   });
 
+  it('nudge schedules and working hours have defaults and refuse what they cannot read', () => {
+    expect(loadConfig({}).nudges).toEqual({
+      sweepCron: '*/5 * * * *',
+      digestCron: '0 8 * * 1-5',
+      workingHours: { start: '09:00', end: '17:30' },
+      overdueNudges: 3,
+    });
+    expect(
+      loadConfig({ NUDGE_WORKING_HOURS: '08:30-16:00', NUDGE_OVERDUE_COUNT: '5' }).nudges,
+    ).toMatchObject({ workingHours: { start: '08:30', end: '16:00' }, overdueNudges: 5 });
+    expect(
+      problemsOf({
+        NUDGE_SWEEP_CRON: 'every five minutes',
+        NUDGE_WORKING_HOURS: '17:00-09:00',
+        NUDGE_OVERDUE_COUNT: 'lots',
+      }).map((p) => p.split(':')[0]),
+    ).toEqual(['NUDGE_SWEEP_CRON', 'NUDGE_WORKING_HOURS', 'NUDGE_OVERDUE_COUNT']);
+  });
+
   it('reads bootstrap officers as a comma-separated list', () => {
     expect(loadConfig({ BOOTSTRAP_OFFICERS: ' U1, aad-2 ,,' }).bootstrapOfficers).toEqual([
       'U1',
