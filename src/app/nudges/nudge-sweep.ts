@@ -259,15 +259,31 @@ export class NudgeSweeper {
       ).filter((n) => !seen.has(n._id));
       report.nudgesRead += batch.length;
       if (batch.length === 0) return;
+      // The deadlines behind the batch in one read. One met since then has had its queued
+      // reminders cancelled when it was met (DeadlineBook.save), so the claim below fails.
+      const deadlines = new Map(
+        (
+          await deadlineModel(this.ctx.db)
+            .find({ _id: { $in: [...new Set(batch.map((n) => n.deadlineId))] } })
+            .lean<DeadlineRecord[]>()
+        ).map((d) => [d._id, d]),
+      );
       for (const nudge of batch) {
         seen.add(nudge._id);
-        await this.deliverOne(nudge, now, await calendarFor(nudge.organisationId), report);
+        await this.deliverOne(
+          nudge,
+          deadlines.get(nudge.deadlineId),
+          now,
+          await calendarFor(nudge.organisationId),
+          report,
+        );
       }
     }
   }
 
   private async deliverOne(
     nudge: NudgeRecord,
+    deadline: DeadlineRecord | undefined,
     now: Date,
     calendar: WorkingDayCalendar,
     report: SweepReport,
@@ -280,10 +296,6 @@ export class NudgeSweeper {
       claimedBy: this.options.instanceId,
     });
     if (!claimed) return;
-    // Read after the claim, just before sending: a deadline met a moment ago is not chased.
-    const deadline = await deadlineModel(this.ctx.db)
-      .findById(nudge.deadlineId)
-      .lean<DeadlineRecord>();
     if (!deadline || deadline.state === 'met' || deadline.state === 'waived') {
       await updateIfUnchanged(model, nudge._id, claimed.version, {
         state: 'cancelled',

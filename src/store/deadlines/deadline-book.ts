@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import { isDuplicateKeyError } from '../connection';
 import { updateIfUnchanged } from '../versioned-update';
+import { nudgeModel } from '../nudges/nudge-model';
 import { deadlineModel, type DeadlineRecord } from './deadline-model';
 
 export type NewDeadline = Omit<DeadlineRecord, '_id' | 'version' | 'state'>;
@@ -77,10 +78,20 @@ export class DeadlineBook {
     const { _id, version, nextNudgeAt, nudgedThrough, nudgePlanFor, ...fields } = next;
     void [nextNudgeAt, nudgedThrough, nudgePlanFor];
     const closed = next.state === 'met' || next.state === 'waived';
-    return updateIfUnchanged(this.model, _id, version, {
+    const saved = await updateIfUnchanged(this.model, _id, version, {
       ...fields,
       ...(closed ? { nextNudgeAt: null } : {}),
     });
+    // Reminders already queued for it are called off at once, not at their send.
+    if (saved && closed)
+      await nudgeModel(this.model.db).updateMany(
+        { deadlineId: _id, state: 'pending' },
+        {
+          $set: { state: 'cancelled', cancelledReason: `deadline ${next.state}` },
+          $inc: { version: 1 },
+        },
+      );
+    return saved;
   }
 
   /** Deadlines whose nudge time has come, earliest first: the sweep's one read per batch. */
