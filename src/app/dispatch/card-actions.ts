@@ -19,7 +19,7 @@ import { DateTime } from 'luxon';
 import { confirmOwnAgreements } from '../people/member-progress';
 import { inputRefusal } from '../shared/input-problems';
 import type { AppContext } from '../shared/context';
-import { noticeReply, refusalReply, type Reply } from './reply';
+import { noticeReply, refusalReply, type Delivery, type Reply } from './reply';
 import { checkStatusCard, declarationFormCard, findingsFormCard } from './view-models';
 import { groupModel } from '../../store/groups/group-model';
 import { mineFor } from './run-command';
@@ -187,31 +187,21 @@ export async function runCardAction(
           'info',
         ),
         deliveries: [
-          {
-            to: {
-              kind: 'person',
-              organisationId: actor.organisationId,
-              personId: request.requestedBy,
-            },
-            message: {
-              text: `${speaker.person.displayName} asks for more time on ${request.reference}.`,
-              card: {
-                name: 'more-time-asked',
-                viewModel: {
-                  who: speaker.person.displayName,
-                  ref: request.reference,
-                  what: request.what,
-                  due: longDay(request.dueAt, zone),
-                  until: action.until ?? '',
-                  untilText: longDay(
-                    DateTime.fromISO(action.until ?? '', { zone }).toJSDate(),
-                    zone,
-                  ),
-                  reason: action.reason ?? '',
-                },
+          tellPerson(actor.organisationId, request.requestedBy, {
+            text: `${speaker.person.displayName} asks for more time on ${request.reference}.`,
+            card: {
+              name: 'more-time-asked',
+              viewModel: {
+                who: speaker.person.displayName,
+                ref: request.reference,
+                what: request.what,
+                due: longDay(request.dueAt, zone),
+                until: action.until ?? '',
+                untilText: longDay(DateTime.fromISO(action.until ?? '', { zone }).toJSDate(), zone),
+                reason: action.reason ?? '',
               },
             },
-          },
+          }),
         ],
       };
     }
@@ -249,16 +239,9 @@ export async function runCardAction(
       return {
         ...noticeReply('Thank you: the reminders have stopped and the officer has been told.'),
         deliveries: [
-          {
-            to: {
-              kind: 'person',
-              organisationId: actor.organisationId,
-              personId: result.value.createdBy,
-            },
-            message: {
-              text: `${speaker.person.displayName} says the deadline "${DEADLINE_LABELS[result.value.kind as DeadlineKind] ?? result.value.kind}" is not theirs. It is no longer chased; set it again for the right person.`,
-            },
-          },
+          tellPerson(actor.organisationId, result.value.createdBy, {
+            text: `${speaker.person.displayName} says the deadline "${DEADLINE_LABELS[result.value.kind as DeadlineKind] ?? result.value.kind}" is not theirs. It is no longer chased; set it again for the right person.`,
+          }),
         ],
       };
     }
@@ -271,16 +254,9 @@ export async function runCardAction(
           `Thank you: ${request.reference} has gone back to the officer, and the reminders have stopped.`,
         ),
         deliveries: [
-          {
-            to: {
-              kind: 'person',
-              organisationId: actor.organisationId,
-              personId: request.requestedBy,
-            },
-            message: {
-              text: `${speaker.person.displayName} says ${request.reference} ("${request.what}") is not for them. Ask the right person with evidence request.`,
-            },
-          },
+          tellPerson(actor.organisationId, request.requestedBy, {
+            text: `${speaker.person.displayName} says ${request.reference} ("${request.what}") is not for them. Ask the right person with evidence request.`,
+          }),
         ],
       };
     }
@@ -295,16 +271,9 @@ export async function runCardAction(
       return {
         ...noticeReply(`${request.reference} is now due ${due}.`),
         deliveries: [
-          {
-            to: {
-              kind: 'person',
-              organisationId: actor.organisationId,
-              personId: request.requestedOf,
-            },
-            message: {
-              text: `More time agreed: ${request.reference} ("${request.what}") is now due ${due}.`,
-            },
-          },
+          tellPerson(actor.organisationId, request.requestedOf, {
+            text: `More time agreed: ${request.reference} ("${request.what}") is now due ${due}.`,
+          }),
         ],
       };
     }
@@ -423,4 +392,13 @@ async function decideFromRegister(
 
 function longDay(at: Date, zone: string): string {
   return DateTime.fromJSDate(at, { zone }).setLocale('en-GB').toFormat('cccc d MMMM yyyy');
+}
+
+/** A message the click causes in someone else's own chat. */
+function tellPerson(
+  organisationId: string,
+  personId: string,
+  message: Delivery['message'],
+): Delivery {
+  return { to: { kind: 'person', organisationId, personId }, message };
 }

@@ -16,12 +16,7 @@ import type { AppContext } from '../shared/context';
 import { localDate, recordId, requiredText } from '../shared/inputs';
 import { audit, saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
-import { loadRequest } from './evidence-use-cases';
-
-const NOT_FOUND = {
-  code: 'evidence-request-not-found',
-  message: 'There is no information request with that reference in your organisation.',
-};
+import { loadRequest, NOT_FOUND } from './evidence-use-cases';
 
 /**
  * Stops the chasing of a deadline its owner disowns: waived, with who said so and why, so the

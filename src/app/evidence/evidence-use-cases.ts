@@ -19,7 +19,7 @@ import { httpsUrl, localDate, optionalText, recordId, requiredText } from '../sh
 import { audit, saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
 
-const NOT_FOUND = {
+export const NOT_FOUND = {
   code: 'evidence-request-not-found',
   message: 'There is no information request with that reference in your organisation.',
 };

@@ -181,15 +181,7 @@ export class NudgeSweeper {
         now,
       );
       if (decision.send.audience === 'escalation')
-        await new AuditTrail(this.ctx.db).append({
-          organisationId: deadline.organisationId,
-          groupId: deadline.groupId,
-          subject: { kind: 'deadline', id: deadline._id },
-          action: 'deadline.escalated',
-          actorId: SYSTEM_ACTOR_ID,
-          at: now,
-          details: { to: recipients },
-        });
+        await this.audit(deadline, 'deadline.escalated', now, { to: recipients });
     }
     // Always forward: a deadline read in this sweep is not due again until a later time.
     const nextAt = decision.nextAt && decision.nextAt > now ? decision.nextAt : null;
@@ -203,15 +195,25 @@ export class NudgeSweeper {
     const next = markMissed(deadline, now);
     if (!next.ok) return;
     const saved = await new DeadlineBook(this.ctx.db).save(next.value);
-    if (saved)
-      await new AuditTrail(this.ctx.db).append({
-        organisationId: deadline.organisationId,
-        groupId: deadline.groupId,
-        subject: { kind: 'deadline', id: deadline._id },
-        action: 'deadline.missed',
-        actorId: SYSTEM_ACTOR_ID,
-        at: now,
-      });
+    if (saved) await this.audit(deadline, 'deadline.missed', now);
+  }
+
+  /** The sweep's own changes are on the deadline's record like anyone's, by "system". */
+  private async audit(
+    deadline: DeadlineRecord,
+    action: string,
+    at: Date,
+    details?: Record<string, unknown>,
+  ): Promise<void> {
+    await new AuditTrail(this.ctx.db).append({
+      organisationId: deadline.organisationId,
+      groupId: deadline.groupId,
+      subject: { kind: 'deadline', id: deadline._id },
+      action,
+      actorId: SYSTEM_ACTOR_ID,
+      at,
+      ...(details ? { details } : {}),
+    });
   }
 
   /** Outbox records, one per recipient; one that exists already will be left as it is. */
