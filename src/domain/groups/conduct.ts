@@ -4,6 +4,8 @@
  * "Code-of-conduct breaches"). Nothing here enforces the ladder.
  */
 
+import type { BallotRules } from '../conduct/ballot-rules';
+
 /** What sets a step off, in the documents' own terms. */
 export const CONDUCT_TRIGGERS = [
   'code-of-conduct-breach',
@@ -47,4 +49,6 @@ export interface ConductPolicy {
   summary: string;
   /** In the order the document takes them. */
   steps: ConductStep[];
+  /** How the group's ballots run; absent means DEFAULT_BALLOT_RULES. */
+  ballots?: BallotRules;
 }

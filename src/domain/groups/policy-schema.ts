@@ -38,9 +38,20 @@ export const conductStepSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('membership-ends'), on: triggers }),
 ]);
 
+export const ballotRulesSchema = z.strictObject({
+  quorum: positive.optional(),
+  majority: z.enum(['simple', 'two-thirds']),
+  tie: z.enum(['no-action', 'chair-casting-vote']),
+  secret: z.boolean(),
+  showLiveCount: z.boolean(),
+  changeable: z.boolean(),
+  openMinutes: positive,
+});
+
 export const conductPolicySchema = z.strictObject({
   summary: z.string().trim().min(1),
   steps: z.array(conductStepSchema),
+  ballots: ballotRulesSchema.optional(),
 });
 
 export const policyExclusionsSchema = z.strictObject({
