@@ -21,6 +21,9 @@ import './slack-deliveries';
 import './slack/installation-store';
 import './nudges/nudge-model';
 import './nudges/sweep-lease';
+import './conduct/attendance-model';
+import './conduct/conduct-event-model';
+import './conduct/ballot-model';
 import './versioned-update';
 
 export { prepareModels } from './model-registry';
