@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { Messenger } from './app/messaging/messenger';
 import { RoutingMessenger } from './app/messaging/routing-messenger';
 import { sendMorningDigests } from './app/nudges/morning-digest';
+import { runBallotJobs } from './app/conduct/ballot-schedule';
 import { NudgeSweeper, type SweepReport } from './app/nudges/nudge-sweep';
 import { DEFAULT_NUDGE_POLICY } from './domain/nudges';
 import { resolveDatabase } from './store/server/resolve';
@@ -139,6 +140,11 @@ export async function startBot(
       const report = await sweeper.sweep();
       if (report.swept && (report.nudgesQueued > 0 || report.nudgesRead > 0))
         log.info({ ...report }, 'nudge sweep');
+    });
+    schedules.add('ballots', '* * * * *', async () => {
+      const report = await runBallotJobs(ctx, messenger, log);
+      if (report.closed + report.reminded + report.barsLifted > 0)
+        log.info({ ...report }, 'ballots');
     });
     schedules.add('morning-digest', config.nudges.digestCron, async () => {
       const report = await sendMorningDigests(ctx, messenger, instanceId, log);

@@ -19,6 +19,9 @@ export const CARD_NAMES = [
   'nudge',
   'digest',
   'more-time-asked',
+  'ballot',
+  'ballot-result',
+  'conduct-history',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -4,7 +4,7 @@ import type { CommandType } from './command-schema';
  * Who a command is for. 'group' is anyone who belongs to the group in any role (members and
  * officers alike); 'member' is someone holding a member seat, e.g. to declare interests.
  */
-export type CommandAudience = 'anyone' | 'member' | 'officer' | 'group';
+export type CommandAudience = 'anyone' | 'member' | 'officer' | 'group' | 'officer-or-chair';
 
 export interface CommandInfo {
   type: CommandType;
@@ -115,6 +115,49 @@ export const COMMANDS: readonly CommandInfo[] = [
     example: 'mine',
     description: 'Lists your open checks, requests and deadlines.',
   },
+  {
+    type: 'attendance',
+    name: 'attendance',
+    who: 'officer-or-chair',
+    usage: 'attendance @person [@person …]',
+    example: 'attendance @Sam Patel @Alex Jones @Jo Smith',
+    description:
+      'Records who is present at today’s meeting (officers and the chair); they are the ones who may vote.',
+  },
+  {
+    type: 'conduct-warn',
+    name: 'conduct warn',
+    who: 'officer',
+    usage: 'conduct warn @person "<reason>"',
+    example: 'conduct warn @Sam Patel "Shouting over other members"',
+    description: 'Records a code-of-conduct warning, numbered, with its reason.',
+  },
+  {
+    type: 'conduct-vote',
+    name: 'conduct vote',
+    who: 'officer-or-chair',
+    usage: 'conduct vote @person action:<leave-meeting|bar> [period:<N>m]',
+    example: 'conduct vote @Sam Patel action:bar period:6m',
+    description:
+      'Opens a ballot of the members present (officers and the chair), as the group’s policy allows.',
+  },
+  {
+    type: 'conduct-refer',
+    name: 'conduct refer',
+    who: 'officer',
+    usage: 'conduct refer @person',
+    example: 'conduct refer @Sam Patel',
+    description:
+      'Refers a breach to the body the group’s policy names (Trafford: the Nominations Committee).',
+  },
+  {
+    type: 'conduct-history',
+    name: 'conduct history',
+    who: 'officer-or-chair',
+    usage: 'conduct history @person',
+    example: 'conduct history @Sam Patel',
+    description: 'Shows the warnings, ballots and decisions on record (officers and the chair).',
+  },
 ];
 
 export function commandInfo(type: CommandType): CommandInfo {
@@ -124,7 +167,10 @@ export function commandInfo(type: CommandType): CommandInfo {
   return info;
 }
 
-function mayUse(who: CommandAudience, audience: { isOfficer: boolean; isMember: boolean }) {
+function mayUse(
+  who: CommandAudience,
+  audience: { isOfficer: boolean; isMember: boolean; isChair?: boolean },
+) {
   switch (who) {
     case 'anyone':
       return true;
@@ -134,6 +180,8 @@ function mayUse(who: CommandAudience, audience: { isOfficer: boolean; isMember: 
       return audience.isOfficer;
     case 'group':
       return audience.isMember || audience.isOfficer;
+    case 'officer-or-chair':
+      return audience.isOfficer || audience.isChair === true;
   }
 }
 
@@ -141,6 +189,8 @@ function mayUse(who: CommandAudience, audience: { isOfficer: boolean; isMember: 
 export function helpFor(audience: {
   isOfficer: boolean;
   isMember: boolean;
+  /** Chairs run meetings: they record attendance and open ballots too. */
+  isChair?: boolean;
 }): Array<{ usage: string; example: string; description: string }> {
   return COMMANDS.filter((command) => mayUse(command.who, audience)).map(
     ({ usage, example, description }) => ({ usage, example, description }),

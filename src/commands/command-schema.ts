@@ -20,6 +20,7 @@ export const TEXT_LIMITS = {
   title: 200,
   what: 500,
   area: 100,
+  reason: 500,
 } as const;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -76,6 +77,38 @@ export const declareCommandSchema = z.strictObject({ type: z.literal('declare') 
 export const registerCommandSchema = z.strictObject({ type: z.literal('register') });
 export const mineCommandSchema = z.strictObject({ type: z.literal('mine') });
 
+export const attendanceCommandSchema = z.strictObject({
+  type: z.literal('attendance'),
+  personUserIds: z.array(platformUserId).min(1).max(100),
+});
+
+export const conductWarnCommandSchema = z.strictObject({
+  type: z.literal('conduct-warn'),
+  personUserId: platformUserId,
+  reason: text(TEXT_LIMITS.reason),
+});
+
+/** What a conduct ballot asks: that the member leave this meeting, or be barred for a period. */
+export const CONDUCT_ACTIONS = ['leave-meeting', 'bar'] as const;
+
+export const conductVoteCommandSchema = z.strictObject({
+  type: z.literal('conduct-vote'),
+  personUserId: platformUserId,
+  action: z.enum(CONDUCT_ACTIONS),
+  /** Months, for a bar. */
+  period: z.number().int().min(1).max(60).optional(),
+});
+
+export const conductReferCommandSchema = z.strictObject({
+  type: z.literal('conduct-refer'),
+  personUserId: platformUserId,
+});
+
+export const conductHistoryCommandSchema = z.strictObject({
+  type: z.literal('conduct-history'),
+  personUserId: platformUserId,
+});
+
 export const commandSchema = z.discriminatedUnion('type', [
   helpCommandSchema,
   groupCreateCommandSchema,
@@ -88,6 +121,11 @@ export const commandSchema = z.discriminatedUnion('type', [
   declareCommandSchema,
   registerCommandSchema,
   mineCommandSchema,
+  attendanceCommandSchema,
+  conductWarnCommandSchema,
+  conductVoteCommandSchema,
+  conductReferCommandSchema,
+  conductHistoryCommandSchema,
 ]);
 
 export type Command = z.infer<typeof commandSchema>;

@@ -2,11 +2,12 @@ import { CHECK_KINDS } from '../domain/checks/check-kinds';
 import { PRESET_KEYS } from '../domain/groups/presets';
 import { ROLES, TENURES } from '../domain/shared/people';
 import type { CommandType } from './command-schema';
-import { TEXT_LIMITS } from './command-schema';
+import { CONDUCT_ACTIONS, TEXT_LIMITS } from './command-schema';
 import type { OptionGrammar } from './option-readers';
 import {
   choiceOption,
   dateOption,
+  monthsOption,
   reviewReferenceOption,
   standardKeyOption,
   textOption,
@@ -17,8 +18,11 @@ import {
  * shows) so the catalogue stays plain data the cards can use.
  */
 export interface CommandGrammar {
-  /** The command names exactly one mentioned person (filling personUserId). */
-  person: boolean;
+  /**
+   * true: the command names exactly one mentioned person (filling personUserId); 'many': one
+   * or more (filling personUserIds).
+   */
+  person: boolean | 'many';
   /** The one free-text piece, in quotes or as plain words, e.g. a review's topic. */
   text?: { field: string; noun: string; maxLength: number };
   options: Readonly<Record<string, OptionGrammar>>;
@@ -131,4 +135,25 @@ export const GRAMMAR: Readonly<Record<CommandType, CommandGrammar>> = {
   declare: NOTHING_MORE,
   register: NOTHING_MORE,
   mine: NOTHING_MORE,
+  attendance: { person: 'many', options: {} },
+  'conduct-warn': {
+    person: true,
+    text: { field: 'reason', noun: 'reason', maxLength: TEXT_LIMITS.reason },
+    options: {},
+  },
+  'conduct-vote': {
+    person: true,
+    options: {
+      action: choiceOption({
+        key: 'action',
+        field: 'action',
+        noun: 'an action',
+        choices: CONDUCT_ACTIONS,
+        required: true,
+      }),
+      period: monthsOption({ key: 'period', field: 'period', noun: 'a period' }),
+    },
+  },
+  'conduct-refer': { person: true, options: {} },
+  'conduct-history': { person: true, options: {} },
 };

@@ -5,7 +5,7 @@ import { readReference, readStandardKey } from './references';
 import { normaliseDashes } from './spacing';
 import { listJoined } from './wording';
 
-export type ValueReading = { ok: true; value: string } | { ok: false; message: string };
+export type ValueReading = { ok: true; value: string | number } | { ok: false; message: string };
 
 /** How one key:value option is read. `written` is the option as typed, e.g. `role:chiar`. */
 export interface OptionGrammar {
@@ -129,6 +129,27 @@ export function standardKeyOption(): OptionGrammar {
         ok: false,
         message: `${written} isn't a service standard's key; use a key listed by \`standards\`, e.g. standard:lift-inspections.`,
       };
+    },
+  };
+}
+
+/** A number of months, typed `6m`, `6` or `6 months`, from 1 to 60. */
+export function monthsOption(spec: { key: string; field: string; noun: string }): OptionGrammar {
+  const hint = `${spec.key}:<N>m, e.g. ${spec.key}:6m`;
+  return {
+    field: spec.field,
+    noun: spec.noun,
+    hint,
+    required: false,
+    read(value, written) {
+      const match = /^(\d{1,2})\s*(m|months?)?$/i.exec(value.trim());
+      const months = match ? Number(match[1]) : NaN;
+      if (!Number.isInteger(months) || months < 1 || months > 60)
+        return {
+          ok: false,
+          message: `${written} isn't a period I can read. Use ${hint} (1 to 60 months).`,
+        };
+      return { ok: true, value: months };
     },
   };
 }

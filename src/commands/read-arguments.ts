@@ -112,6 +112,10 @@ function readPerson(
     }
     return [{ missing: 'a person', detail: 'mention them with @' }];
   }
+  if (grammar.person === 'many') {
+    fields.personUserIds = [person, ...others];
+    return [];
+  }
   if (others.length > 0) {
     return [
       { wrong: `${info.name} takes one person at a time; you mentioned ${others.length + 1}.` },
@@ -129,7 +133,7 @@ function readText(
 ): Problem[] {
   const { quoted, words } = pieces;
   // After an unpicked @name, the rest of the name shows up as loose words; one refusal is enough.
-  const strayWords = pieces.unpickedNames.length > 0 && grammar.person ? [] : words;
+  const strayWords = pieces.unpickedNames.length > 0 && grammar.person !== false ? [] : words;
   if (!grammar.text) {
     const extra = [...quoted.map((q) => `“${q}”`), ...strayWords.map((w) => `“${w}”`)];
     if (extra.length === 0) return [];

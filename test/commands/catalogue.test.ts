@@ -27,7 +27,7 @@ describe('COMMANDS', () => {
 });
 
 describe('helpFor', () => {
-  const namesFor = (audience: { isOfficer: boolean; isMember: boolean }) =>
+  const namesFor = (audience: { isOfficer: boolean; isMember: boolean; isChair?: boolean }) =>
     helpFor(audience).map((entry) => entry.usage.split(/ [@"([]/)[0]);
 
   it('someone outside the group sees help and mine', () => {
@@ -55,6 +55,23 @@ describe('helpFor', () => {
       'evidence request',
       'register',
       'mine',
+      'attendance',
+      'conduct warn',
+      'conduct vote',
+      'conduct refer',
+      'conduct history',
+    ]);
+  });
+
+  it('a chair also records attendance, opens ballots and sees conduct history', () => {
+    expect(namesFor({ isOfficer: false, isMember: true, isChair: true })).toEqual([
+      'help',
+      'declare',
+      'register',
+      'mine',
+      'attendance',
+      'conduct vote',
+      'conduct history',
     ]);
   });
 

@@ -22,6 +22,13 @@ import type { AppContext } from '../shared/context';
 import { noticeReply, refusalReply, type Delivery, type Reply } from './reply';
 import { checkStatusCard, declarationFormCard, findingsFormCard } from './view-models';
 import { groupModel } from '../../store/groups/group-model';
+import {
+  ballotModel,
+  ballotParticipationModel,
+  type BallotRecord,
+} from '../../store/conduct/ballot-model';
+import { castVote } from '../conduct/ballots';
+import { ballotCard, ballotClosedDeliveries } from './conduct-views';
 import { mineFor } from './run-command';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -47,6 +54,12 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('deadline.met'), deadlineId: z.string().trim().min(1).max(64) }),
   z.object({ verb: z.literal('deadline.not-me'), deadlineId: z.string().trim().min(1).max(64) }),
   z.object({ verb: z.literal('evidence.not-me'), ref }),
+  z.object({
+    verb: z.literal('ballot.vote'),
+    ballotId: z.string().trim().min(1).max(64),
+    choice: z.enum(['yes', 'no', 'abstain']),
+  }),
+  z.object({ verb: z.literal('ballot.refresh'), ballotId: z.string().trim().min(1).max(64) }),
   z.object({ verb: z.literal('evidence.grant'), ref, until: z.string().trim().max(10) }),
   // Where a channel cannot show a form inside a message (Slack), a button opens it.
   z.object({ verb: z.literal('findings.open'), ref }),
@@ -279,6 +292,44 @@ export async function runCardAction(
     }
     case 'findings.open':
       return findingsFormFor(ctx, speaker, action.ref);
+    case 'ballot.vote': {
+      const result = await castVote(ctx, actor, {
+        ballotId: action.ballotId,
+        choice: action.choice,
+      });
+      if (!result.ok) return { ...refusalReply(result.refusals), sharedCard: true };
+      const ballot = result.value.closed ?? result.value.ballot;
+      const zone = speaker.organisation.timeZone;
+      return {
+        kind: 'message',
+        text: result.value.changed ? 'Your vote is changed.' : 'Thank you: your vote is counted.',
+        card: await ballotCard(ctx, ballot, zone, { youVoted: true }),
+        sharedCard: true,
+        deliveries: result.value.closed
+          ? await ballotClosedDeliveries(ctx, result.value.closed)
+          : [],
+      };
+    }
+    case 'ballot.refresh': {
+      const ballot = await ballotModel(ctx.db)
+        .findOne({ _id: action.ballotId, organisationId: actor.organisationId })
+        .lean<BallotRecord>();
+      if (!ballot)
+        return refusalReply([
+          { code: 'ballot.not-yours', message: 'That ballot is not one you can vote in.' },
+        ]);
+      const youVoted =
+        (await ballotParticipationModel(ctx.db).countDocuments({
+          ballotId: ballot._id,
+          personId: actor.personId,
+        })) > 0;
+      return {
+        kind: 'message',
+        text: youVoted ? 'You have voted.' : 'You have not voted yet.',
+        card: await ballotCard(ctx, ballot, speaker.organisation.timeZone, { youVoted }),
+        sharedCard: true,
+      };
+    }
     case 'declaration.open': {
       const group = await groupModel(ctx.db)
         .findOne({ _id: action.groupId, organisationId: actor.organisationId })

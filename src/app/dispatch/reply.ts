@@ -20,6 +20,11 @@ export type Reply = (
   deliveries?: Delivery[];
   /** Set when nothing was done: each reason, so a form can show it beside its field. */
   refusals?: readonly Refusal[];
+  /**
+   * The card clicked sits in a shared chat (a ballot): its answer is for the clicker alone and
+   * must not replace what everyone else sees.
+   */
+  sharedCard?: boolean;
 };
 
 export interface Delivery {

@@ -1,7 +1,8 @@
+export type { CommandRequest } from './command-request';
 import { parseCommand, refusalText, helpFor, type Command, type CommandOf } from '../../commands';
 import { DEADLINE_LABELS } from '../../domain/deadlines';
 import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
-import type { Refusal, Result } from '../../domain/shared/result';
+import type { Result } from '../../domain/shared/result';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import { groupModel } from '../../store/groups/group-model';
 import { membershipModel } from '../../store/people/membership-model';
@@ -10,13 +11,15 @@ import type { Speaker } from '../conversations/speaker';
 import { declarationRegister } from '../declarations/declaration-use-cases';
 import { openRequestsFor, requestEvidence } from '../evidence/evidence-use-cases';
 import { createGroup } from '../groups/create-group';
-import { calendarOf, personFor } from '../organisations/register-organisation';
+import { calendarOf } from '../organisations/register-organisation';
 import { addMember } from '../people/add-member';
 import { policyOf } from '../people/standing';
 import { openReview, reviewByReference } from '../reviews/review-use-cases';
 import type { AppContext } from '../shared/context';
 import { requireOfficer } from '../shared/authorise';
 import { importStandards, listStandards } from '../standards/standard-use-cases';
+import { mentionedPerson, NO_GROUP, type CommandRequest } from './command-request';
+import { runConductCommand } from './conduct-commands';
 import { noticeReply, refusalReply, type Reply } from './reply';
 import {
   checkOfferCard,
@@ -25,21 +28,6 @@ import {
   evidenceRequestCard,
   longDate,
 } from './view-models';
-
-export interface CommandRequest {
-  speaker: Speaker;
-  /** The command text with mentions already turned into the parser's tokens. */
-  text: string;
-  mentioned: ReadonlyArray<{ userId: string; displayName: string }>;
-  /** Files sent with the message, already fetched (a CSV or JSON table of standards). */
-  attachments: ReadonlyArray<{ name: string; text: string }>;
-}
-
-const NO_GROUP: Refusal = {
-  code: 'no-group-here',
-  message:
-    'This chat is not tied to a group yet: run the command in the group’s chat or channel, or create a group here with `group create`.',
-};
 
 /**
  * One typed command, one use-case: the channel adapters call this with what the person wrote
@@ -87,6 +75,12 @@ async function dispatch(
       return register(ctx, request);
     case 'mine':
       return mineFor(ctx, request.speaker);
+    case 'attendance':
+    case 'conduct-warn':
+    case 'conduct-vote':
+    case 'conduct-refer':
+    case 'conduct-history':
+      return runConductCommand(ctx, request, command);
   }
 }
 
@@ -104,7 +98,13 @@ async function help(ctx: AppContext, request: CommandRequest): Promise<Reply> {
       personId: actor.personId,
       'status.kind': { $ne: 'withdrawn' },
     })) > 0;
-  const commands = helpFor({ isOfficer: person.isOfficer, isMember });
+  const isChair =
+    (await membershipModel(ctx.db).countDocuments({
+      personId: actor.personId,
+      roles: 'chair',
+      'status.kind': 'active',
+    })) > 0;
+  const commands = helpFor({ isOfficer: person.isOfficer, isMember, isChair });
   return {
     kind: 'message',
     text: `You can use: ${commands.map((c) => c.usage.split(' ').slice(0, 2).join(' ')).join(', ')}.`,
@@ -129,14 +129,6 @@ async function groupCreate(
       ['Add people with `group add @person role:member`.'],
     ),
   );
-}
-
-async function mentionedPerson(ctx: AppContext, request: CommandRequest, userId: string) {
-  const mention = request.mentioned.find((m) => m.userId === userId);
-  return personFor(ctx, request.speaker.organisation._id, {
-    platformUserId: userId,
-    displayName: mention?.displayName ?? userId,
-  });
 }
 
 async function groupAdd(

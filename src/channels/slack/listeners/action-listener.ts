@@ -48,7 +48,16 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
 }
 
 async function answerClick(respond: RespondFn, reply: Reply): Promise<void> {
-  if (reply.refusals) {
+  if (reply.refusals || reply.sharedCard) {
+    // A refusal, or an answer to a card the whole channel shares (a ballot): the clicker only.
+    if (reply.sharedCard && !reply.refusals) {
+      await respond({
+        replace_original: false,
+        response_type: 'ephemeral',
+        text: `✓ ${reply.text}`,
+      });
+      return;
+    }
     await respond({
       replace_original: false,
       response_type: 'ephemeral',

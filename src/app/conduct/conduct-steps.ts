@@ -1,0 +1,273 @@
+import { z } from 'zod';
+import type { ConductStep } from '../../domain/groups';
+import { ok, refuse, type Result } from '../../domain/shared/result';
+import { isDuplicateKeyError } from '../../store/connection';
+import { ballotModel } from '../../store/conduct/ballot-model';
+import {
+  conductEventModel,
+  type ConductEventRecord,
+} from '../../store/conduct/conduct-event-model';
+import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { membershipModel } from '../../store/people/membership-model';
+import { newId } from '../../store/model-registry';
+import { policyOf } from '../people/standing';
+import type { Actor } from '../shared/actor';
+import { requireGroupRole } from '../shared/authorise';
+import type { AppContext } from '../shared/context';
+import { recordId, requiredText } from '../shared/inputs';
+import { audit } from '../shared/record-change';
+import { defineUseCase } from '../shared/use-case';
+import { openBallot } from './ballots';
+
+const target = { groupId: recordId, subjectId: recordId };
+
+async function groupAndMember(
+  ctx: AppContext,
+  actor: Actor,
+  groupId: string,
+  subjectId: string,
+): Promise<Result<GroupRecord>> {
+  const group = await groupModel(ctx.db)
+    .findOne({ _id: groupId, organisationId: actor.organisationId })
+    .lean<GroupRecord>();
+  if (!group) return refuse('group-not-found', 'That group no longer exists.');
+  const member = await membershipModel(ctx.db).countDocuments({ groupId, personId: subjectId });
+  if (member === 0) return refuse('membership.not-a-member', 'That person is not in this group.');
+  return ok(group);
+}
+
+function stepsOf(group: GroupRecord): { summary: string; steps: ConductStep[] } {
+  return policyOf(group).conduct;
+}
+
+/** Southampton: warned to leave the meeting, then up to two further warnings: three in all. */
+function warningsAllowed(steps: readonly ConductStep[]): number {
+  let allowed = 0;
+  for (const step of steps) {
+    if (step.kind === 'warned-to-leave-meeting') allowed += 1;
+    if (step.kind === 'further-warnings') allowed += step.count;
+  }
+  return allowed;
+}
+
+async function eventsOf(
+  ctx: AppContext,
+  groupId: string,
+  subjectId: string,
+  kind?: ConductEventRecord['kind'],
+): Promise<ConductEventRecord[]> {
+  return conductEventModel(ctx.db)
+    .find({ groupId, subjectId, ...(kind ? { kind } : {}) })
+    .sort({ at: 1 })
+    .lean<ConductEventRecord[]>();
+}
+
+/**
+ * The facilitating officer warns a member, with the reason. Warnings are numbered, the number
+ * is part of a unique key, and the policy says how many there can be.
+ */
+export const warnMember = defineUseCase({
+  name: 'warnMember',
+  input: z.object({ ...target, reason: requiredText(500) }),
+  async run(ctx, actor, input): Promise<Result<{ number: number; of: number }>> {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'give a conduct warning',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const found = await groupAndMember(ctx, actor, input.groupId, input.subjectId);
+    if (!found.ok) return found;
+    const { summary, steps } = stepsOf(found.value);
+    const allowed = warningsAllowed(steps);
+    if (allowed === 0)
+      return refuse('conduct.no-warnings', `This group’s policy has no warnings. ${summary}`);
+    const given = await eventsOf(ctx, input.groupId, input.subjectId, 'warned');
+    const number = given.length + 1;
+    if (number > allowed)
+      return refuse(
+        'conduct.warnings-used',
+        `All ${allowed} warnings have been given; the members present may now vote with conduct vote.`,
+      );
+    try {
+      await conductEventModel(ctx.db).create({
+        organisationId: actor.organisationId,
+        groupId: input.groupId,
+        subjectId: input.subjectId,
+        kind: 'warned',
+        number,
+        key: `warning-${number}`,
+        reason: input.reason,
+        by: actor.personId,
+        at: ctx.now(),
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return refuse(
+        'conduct.warned-meanwhile',
+        'Someone gave that warning a moment ago; look again.',
+      );
+    }
+    await audit(ctx, actor, {
+      subject: { kind: 'membership', id: `${input.groupId}:${input.subjectId}` },
+      groupId: input.groupId,
+      action: 'conduct.warned',
+      reason: input.reason,
+      details: { personId: input.subjectId, number, of: allowed },
+    });
+    return ok({ number, of: allowed });
+  },
+});
+
+/**
+ * `conduct vote`: a ballot where the policy puts conduct to the members present, once the ladder
+ * allows it (Southampton: after the warnings for asking to leave; after a carried vote to leave
+ * for a bar).
+ */
+export const openConductVote = defineUseCase({
+  name: 'openConductVote',
+  input: z.object({
+    ...target,
+    action: z.enum(['leave-meeting', 'bar']),
+    period: z.number().int().min(1).max(60).optional(),
+  }),
+  async run(ctx, actor, input) {
+    const found = await groupAndMember(ctx, actor, input.groupId, input.subjectId);
+    if (!found.ok) return found;
+    const { summary, steps } = stepsOf(found.value);
+    const question = input.action === 'bar' ? 'barred-for-a-period' : 'asked-to-leave';
+    if (!steps.some((step) => step.kind === 'vote' && step.question === question))
+      return refuse(
+        'conduct.no-vote',
+        `This group’s policy does not put that to a vote. ${summary}`,
+      );
+    if (question === 'asked-to-leave') {
+      const allowed = warningsAllowed(steps);
+      const given = (await eventsOf(ctx, input.groupId, input.subjectId, 'warned')).length;
+      if (given < allowed)
+        return refuse(
+          'conduct.warnings-first',
+          `The policy gives ${allowed} warnings before a vote; ${given} ${given === 1 ? 'has' : 'have'} been given.`,
+        );
+    } else if ((await eventsOf(ctx, input.groupId, input.subjectId, 'asked-to-leave')).length === 0)
+      return refuse(
+        'conduct.leave-vote-first',
+        'A bar follows a carried vote to ask the member to leave; there has not been one.',
+      );
+    const open = await ballotModel(ctx.db).countDocuments({
+      groupId: input.groupId,
+      subjectId: input.subjectId,
+      state: 'open',
+    });
+    if (open > 0)
+      return refuse('conduct.ballot-open', 'A ballot about this member is already open.');
+    return openBallot(ctx, actor, {
+      groupId: input.groupId,
+      subjectId: input.subjectId,
+      question,
+      ...(input.period ? { barMonths: input.period } : {}),
+    });
+  },
+});
+
+/** Trafford QIP ToR 12: a breach goes to the Nominations Committee, which investigates. */
+export const referMember = defineUseCase({
+  name: 'referMember',
+  input: z.object(target),
+  async run(ctx, actor, input): Promise<Result<{ to: string; committee: string[] }>> {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'refer a conduct breach',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const found = await groupAndMember(ctx, actor, input.groupId, input.subjectId);
+    if (!found.ok) return found;
+    const { summary, steps } = stepsOf(found.value);
+    const step = steps.find((s) => s.kind === 'investigation');
+    if (!step || step.kind !== 'investigation')
+      return refuse('conduct.no-referral', `This group’s policy has no referral. ${summary}`);
+    await conductEventModel(ctx.db).create({
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      subjectId: input.subjectId,
+      kind: 'referred',
+      key: newId(),
+      details: { to: step.by, mayRemoveFromMembership: step.mayRemoveFromMembership },
+      by: actor.personId,
+      at: ctx.now(),
+    });
+    await audit(ctx, actor, {
+      subject: { kind: 'membership', id: `${input.groupId}:${input.subjectId}` },
+      groupId: input.groupId,
+      action: 'conduct.referred',
+      details: { personId: input.subjectId, to: step.by },
+    });
+    const committee = await membershipModel(ctx.db)
+      .find({ groupId: input.groupId, roles: 'committee', 'status.kind': 'active' })
+      .select({ personId: 1 })
+      .lean<Array<{ personId: string }>>();
+    return ok({ to: step.by, committee: committee.map((c) => c.personId) });
+  },
+});
+
+/** The committee records what its investigation found, and whether membership ends. */
+export const recordInvestigationOutcome = defineUseCase({
+  name: 'recordInvestigationOutcome',
+  input: z.object({ ...target, outcome: requiredText(1000), removeFromMembership: z.boolean() }),
+  async run(ctx, actor, input): Promise<Result<ConductEventRecord>> {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['committee', 'officer'],
+      'record the outcome of an investigation',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const referred = await eventsOf(ctx, input.groupId, input.subjectId, 'referred');
+    if (referred.length === 0)
+      return refuse('conduct.not-referred', 'This member has not been referred for investigation.');
+    const event = (
+      await conductEventModel(ctx.db).create({
+        organisationId: actor.organisationId,
+        groupId: input.groupId,
+        subjectId: input.subjectId,
+        kind: 'investigation-outcome',
+        key: newId(),
+        reason: input.outcome,
+        details: { removeFromMembership: input.removeFromMembership },
+        by: actor.personId,
+        at: ctx.now(),
+      })
+    ).toObject();
+    await audit(ctx, actor, {
+      subject: { kind: 'membership', id: `${input.groupId}:${input.subjectId}` },
+      groupId: input.groupId,
+      action: 'conduct.investigation-outcome',
+      reason: input.outcome,
+      details: { personId: input.subjectId, removeFromMembership: input.removeFromMembership },
+    });
+    return ok(event);
+  },
+});
+
+/** Everything on record about a member's conduct in the group: officers and the chair only. */
+export const conductHistory = defineUseCase({
+  name: 'conductHistory',
+  input: z.object(target),
+  async run(ctx, actor, input): Promise<Result<ConductEventRecord[]>> {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer', 'chair'],
+      'see a member’s conduct history',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    return ok(await eventsOf(ctx, input.groupId, input.subjectId));
+  },
+});

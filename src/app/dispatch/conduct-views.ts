@@ -1,0 +1,168 @@
+import { DateTime } from 'luxon';
+import type { BallotRecord } from '../../store/conduct/ballot-model';
+import type { ConductEventRecord } from '../../store/conduct/conduct-event-model';
+import { groupModel } from '../../store/groups/group-model';
+import { personModel } from '../../store/people/person-model';
+import { liveCount } from '../conduct/ballots';
+import type { AppContext } from '../shared/context';
+import type { CardMessage, Delivery } from './reply';
+
+const QUESTIONS = {
+  'asked-to-leave': (name: string) => `Should ${name} be asked to leave this meeting?`,
+  'barred-for-a-period': (name: string, months?: number) =>
+    `Should ${name} be barred from the group for ${months ?? 1} month${months === 1 ? '' : 's'}?`,
+} as const;
+
+const RESULTS = {
+  carried: 'Carried',
+  'not-carried': 'Not carried',
+  'tie-no-action': 'A tie: no action',
+  'no-quorum': 'Not enough votes for a decision: no action',
+} as const;
+
+async function nameOf(ctx: AppContext, personId: string): Promise<string> {
+  const person = await personModel(ctx.db)
+    .findById(personId)
+    .select({ displayName: 1 })
+    .lean<{ displayName: string } | null>();
+  return person?.displayName ?? 'the member';
+}
+
+export async function questionOf(ctx: AppContext, ballot: BallotRecord): Promise<string> {
+  const name = await nameOf(ctx, ballot.subjectId);
+  return QUESTIONS[ballot.question](name, ballot.barMonths);
+}
+
+/**
+ * The vote card: the question, how many may vote, and the three buttons. `youVoted` is for the
+ * one person looking at it (Teams refreshes the card per person; Slack confirms privately).
+ */
+export async function ballotCard(
+  ctx: AppContext,
+  ballot: BallotRecord,
+  zone: string,
+  viewer?: { youVoted: boolean },
+): Promise<CardMessage> {
+  const count = await liveCount(ctx, ballot);
+  const eligible = await personModel(ctx.db)
+    .find({ _id: { $in: ballot.eligible } })
+    .select({ platformUserId: 1 })
+    .lean<Array<{ platformUserId: string }>>();
+  return {
+    name: 'ballot',
+    viewModel: {
+      ballotId: ballot._id,
+      question: await questionOf(ctx, ballot),
+      mayVote: count.eligible,
+      voted: count.voted,
+      closes: DateTime.fromJSDate(ballot.closesAt, { zone }).toFormat('HH:mm'),
+      secret: ballot.rules.secret,
+      open: ballot.state === 'open',
+      showCount: count.tally !== undefined,
+      yes: count.tally?.yes ?? 0,
+      no: count.tally?.no ?? 0,
+      abstain: count.tally?.abstain ?? 0,
+      youVoted: viewer?.youVoted ?? false,
+      // Teams refreshes the card for each of these people, so each sees whether they voted.
+      refreshUserIds: eligible.map((p) => p.platformUserId).slice(0, 60),
+    },
+  };
+}
+
+/** When a ballot closes: the result to the group's chat, and the outcome to the member. */
+export async function ballotClosedDeliveries(
+  ctx: AppContext,
+  ballot: BallotRecord,
+): Promise<Delivery[]> {
+  const outcome = ballot.outcome;
+  if (!outcome) return [];
+  const group = await groupModel(ctx.db)
+    .findById(ballot.groupId)
+    .select({ conversationId: 1, name: 1 })
+    .lean<{ conversationId?: string; name: string } | null>();
+  const question = await questionOf(ctx, ballot);
+  const result = RESULTS[outcome.result];
+  const card: CardMessage = {
+    name: 'ballot-result',
+    viewModel: {
+      question,
+      result,
+      yes: outcome.yes,
+      no: outcome.no,
+      abstain: outcome.abstain,
+      castingVote: outcome.byCastingVote === true,
+    },
+  };
+  const carried = outcome.result === 'carried';
+  const next =
+    ballot.question === 'asked-to-leave'
+      ? carried
+        ? 'You are asked to leave this meeting. The facilitating officer will talk to you about what happens next.'
+        : 'You are not asked to leave. The warnings you were given stay on record.'
+      : carried
+        ? `You are barred from ${group?.name ?? 'the group'} for ${ballot.barMonths ?? 1} months. The bar ends by itself; the officer can tell you more.`
+        : 'You are not barred. The officer will talk to you about what happens next.';
+  const deliveries: Delivery[] = [
+    {
+      to: { kind: 'person', organisationId: ballot.organisationId, personId: ballot.subjectId },
+      message: {
+        text: `The vote on whether you ${ballot.question === 'asked-to-leave' ? 'should be asked to leave the meeting' : 'should be barred'}: ${result.toLowerCase()}. ${next}`,
+      },
+    },
+  ];
+  if (group?.conversationId)
+    deliveries.unshift({
+      to: {
+        kind: 'conversation',
+        organisationId: ballot.organisationId,
+        conversationId: group.conversationId,
+      },
+      message: { text: `${question} ${result}.`, card },
+    });
+  return deliveries;
+}
+
+/** conduct history as a card: each step with who, when and why. */
+export async function historyCard(
+  ctx: AppContext,
+  subjectName: string,
+  events: readonly ConductEventRecord[],
+  zone: string,
+): Promise<CardMessage> {
+  const names = new Map<string, string>();
+  for (const id of new Set(events.map((e) => e.by)))
+    names.set(id, id === 'system' ? 'the bot' : await nameOf(ctx, id));
+  return {
+    name: 'conduct-history',
+    viewModel: {
+      person: subjectName,
+      entries: events.map((e) => ({
+        when: DateTime.fromJSDate(e.at, { zone }).setLocale('en-GB').toFormat('d MMM yyyy, HH:mm'),
+        what: describeEvent(e),
+        by: names.get(e.by) ?? 'someone',
+      })),
+    },
+  };
+}
+
+function describeEvent(event: ConductEventRecord): string {
+  const details = (event.details ?? {}) as Record<string, unknown>;
+  switch (event.kind) {
+    case 'warned':
+      return `Warning ${event.number ?? ''}: ${event.reason ?? ''}`;
+    case 'referred':
+      return `Referred to ${String(details.to ?? 'the committee')}`;
+    case 'investigation-outcome':
+      return `Investigation outcome: ${event.reason ?? ''}`;
+    case 'ballot-opened':
+      return `Ballot opened (${String(details.question)}), ${String(details.eligible)} eligible`;
+    case 'ballot-closed':
+      return `Ballot closed: ${String(details.result)} (${String(details.yes)} yes, ${String(details.no)} no, ${String(details.abstain)} abstain)`;
+    case 'asked-to-leave':
+      return 'Asked to leave the meeting';
+    case 'barred':
+      return `Barred until ${String(details.until)}`;
+    case 'membership-withdrawn':
+      return `Membership withdrawn: ${event.reason ?? ''}`;
+  }
+}
