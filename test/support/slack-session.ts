@@ -26,7 +26,7 @@ export function slackSession(
 
   /** `/scrutiny <text>`; resolves with what replaced the "Working on it…" placeholder. */
   async function slash(who: Who, text: string): Promise<SlackCall> {
-    const path = `/commands/${++n}`;
+    const path = `/commands/${where.channel}/${++n}`;
     const body = new URLSearchParams({
       team_id: where.team,
       channel_id: where.channel,
@@ -52,7 +52,7 @@ export function slackSession(
     value: Record<string, unknown>,
     opened?: 'modal',
   ): Promise<SlackCall[]> {
-    const path = `/actions/${++n}`;
+    const path = `/actions/${where.channel}/${++n}`;
     const since = slack.calls.length;
     const payload = JSON.stringify({
       type: 'block_actions',
