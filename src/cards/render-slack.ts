@@ -98,6 +98,7 @@ export const SLACK_ASK_MODALS = {
   'check.decline': { modal: 'check-decline', fields: ['reason'] },
   'evidence.more-time': { modal: 'evidence-more-time', fields: ['until', 'reason'] },
   'declaration.decide': { modal: 'declaration-exclude', fields: ['exclude'] },
+  'conduct.outcome': { modal: 'conduct-outcome', fields: ['outcome', 'remove'] },
 } as const;
 export type AskingVerb = keyof typeof SLACK_ASK_MODALS;
 

@@ -22,6 +22,7 @@ export const CARD_NAMES = [
   'ballot',
   'ballot-result',
   'conduct-history',
+  'referral',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
@@ -58,7 +59,7 @@ export function expand(template: unknown, viewModel: unknown): unknown {
 
 /** Slack-only modals that ask for one or two fields before a card action runs. */
 export function loadModal(
-  name: 'check-decline' | 'evidence-more-time' | 'declaration-exclude',
+  name: 'check-decline' | 'evidence-more-time' | 'declaration-exclude' | 'conduct-outcome',
 ): unknown {
   const file = join(cardsDirectory(), `${name}.modal.json`);
   if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')) as unknown);

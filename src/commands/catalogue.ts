@@ -151,6 +151,15 @@ export const COMMANDS: readonly CommandInfo[] = [
       'Refers a breach to the body the group’s policy names (Trafford: the Nominations Committee).',
   },
   {
+    type: 'conduct-withdraw',
+    name: 'conduct withdraw',
+    who: 'officer',
+    usage: 'conduct withdraw @person "<reason>"',
+    example: 'conduct withdraw @Sam Patel "Shared confidential tenant details"',
+    description:
+      'Ends a membership for a breach, where the group’s policy says so (Sedgemoor, Torus).',
+  },
+  {
     type: 'conduct-history',
     name: 'conduct history',
     who: 'officer-or-chair',

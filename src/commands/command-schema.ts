@@ -104,6 +104,12 @@ export const conductReferCommandSchema = z.strictObject({
   personUserId: platformUserId,
 });
 
+export const conductWithdrawCommandSchema = z.strictObject({
+  type: z.literal('conduct-withdraw'),
+  personUserId: platformUserId,
+  reason: text(TEXT_LIMITS.reason),
+});
+
 export const conductHistoryCommandSchema = z.strictObject({
   type: z.literal('conduct-history'),
   personUserId: platformUserId,
@@ -125,6 +131,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   conductWarnCommandSchema,
   conductVoteCommandSchema,
   conductReferCommandSchema,
+  conductWithdrawCommandSchema,
   conductHistoryCommandSchema,
 ]);
 

@@ -155,5 +155,10 @@ export const GRAMMAR: Readonly<Record<CommandType, CommandGrammar>> = {
     },
   },
   'conduct-refer': { person: true, options: {} },
+  'conduct-withdraw': {
+    person: true,
+    text: { field: 'reason', noun: 'reason', maxLength: TEXT_LIMITS.reason },
+    options: {},
+  },
   'conduct-history': { person: true, options: {} },
 };

@@ -59,6 +59,7 @@ describe('helpFor', () => {
       'conduct warn',
       'conduct vote',
       'conduct refer',
+      'conduct withdraw',
       'conduct history',
     ]);
   });

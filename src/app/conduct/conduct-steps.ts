@@ -8,15 +8,19 @@ import {
   type ConductEventRecord,
 } from '../../store/conduct/conduct-event-model';
 import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel } from '../../store/people/membership-model';
+import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
 import { newId } from '../../store/model-registry';
-import { policyOf } from '../people/standing';
 import type { Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
 import { recordId, requiredText } from '../shared/inputs';
 import { audit } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
+import { withdraw } from '../../domain/people';
+import { releaseSeats, seatPoolsOf } from '../people/add-member';
+import { withdrawMember } from '../people/member-status';
+import { localToday, membershipFactsOf, policyOf } from '../people/standing';
+import { saveChange } from '../shared/record-change';
 import { openBallot } from './ballots';
 
 const target = { groupId: recordId, subjectId: recordId };
@@ -176,7 +180,11 @@ export const openConductVote = defineUseCase({
 export const referMember = defineUseCase({
   name: 'referMember',
   input: z.object(target),
-  async run(ctx, actor, input): Promise<Result<{ to: string; committee: string[] }>> {
+  async run(
+    ctx,
+    actor,
+    input,
+  ): Promise<Result<{ to: string; committee: string[]; groupName: string }>> {
     const refusals = await requireGroupRole(
       ctx,
       actor,
@@ -211,7 +219,11 @@ export const referMember = defineUseCase({
       .find({ groupId: input.groupId, roles: 'committee', 'status.kind': 'active' })
       .select({ personId: 1 })
       .lean<Array<{ personId: string }>>();
-    return ok({ to: step.by, committee: committee.map((c) => c.personId) });
+    return ok({
+      to: step.by,
+      committee: committee.map((c) => c.personId),
+      groupName: found.value.name,
+    });
   },
 });
 
@@ -231,6 +243,27 @@ export const recordInvestigationOutcome = defineUseCase({
     const referred = await eventsOf(ctx, input.groupId, input.subjectId, 'referred');
     if (referred.length === 0)
       return refuse('conduct.not-referred', 'This member has not been referred for investigation.');
+    const found = await groupAndMember(ctx, actor, input.groupId, input.subjectId);
+    if (!found.ok) return found;
+    const step = stepsOf(found.value).steps.find((s) => s.kind === 'investigation');
+    if (
+      input.removeFromMembership &&
+      !(step?.kind === 'investigation' && step.mayRemoveFromMembership)
+    )
+      return refuse(
+        'conduct.removal-not-allowed',
+        'This group’s policy does not let the investigation end membership.',
+      );
+    if (input.removeFromMembership) {
+      const removed = await endMembership(
+        ctx,
+        actor,
+        input.groupId,
+        input.subjectId,
+        input.outcome,
+      );
+      if (!removed.ok) return removed;
+    }
     const event = (
       await conductEventModel(ctx.db).create({
         organisationId: actor.organisationId,
@@ -254,6 +287,87 @@ export const recordInvestigationOutcome = defineUseCase({
     return ok(event);
   },
 });
+
+/**
+ * Sedgemoor ToR 11.1 and Torus TIMS: a breach ends membership. An officer records the decision
+ * with its reason; the place is freed and the step is on the member's conduct record.
+ */
+export const withdrawForConduct = defineUseCase({
+  name: 'withdrawForConduct',
+  input: z.object({ ...target, reason: requiredText(500) }),
+  async run(ctx, actor, input): Promise<Result<ConductEventRecord>> {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'withdraw a membership for a conduct breach',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const found = await groupAndMember(ctx, actor, input.groupId, input.subjectId);
+    if (!found.ok) return found;
+    const { summary, steps } = stepsOf(found.value);
+    if (!steps.some((step) => step.kind === 'membership-ends'))
+      return refuse(
+        'conduct.no-withdrawal',
+        `This group’s policy does not end membership on a breach. ${summary}`,
+      );
+    const withdrawn = await withdrawMember(ctx, actor, {
+      groupId: input.groupId,
+      personId: input.subjectId,
+      reason: input.reason,
+    });
+    if (!withdrawn.ok) return withdrawn;
+    const event = (
+      await conductEventModel(ctx.db).create({
+        organisationId: actor.organisationId,
+        groupId: input.groupId,
+        subjectId: input.subjectId,
+        kind: 'membership-withdrawn',
+        key: newId(),
+        reason: input.reason,
+        by: actor.personId,
+        at: ctx.now(),
+      })
+    ).toObject();
+    return ok(event);
+  },
+});
+
+/** Trafford QIP ToR 12: the investigation "can include removal … from membership of the Panel". */
+async function endMembership(
+  ctx: AppContext,
+  actor: Actor,
+  groupId: string,
+  personId: string,
+  reason: string,
+): Promise<Result<unknown>> {
+  const membership = await membershipModel(ctx.db)
+    .findOne({ groupId, personId })
+    .lean<MembershipRecord>();
+  if (!membership) return refuse('membership.not-a-member', 'That person is not in this group.');
+  const next = withdraw(membershipFactsOf(membership), {
+    reason,
+    on: await localToday(ctx, actor.organisationId),
+  });
+  if (!next.ok) return next;
+  const saved = await saveChange(
+    ctx,
+    actor,
+    membershipModel(ctx.db),
+    membership,
+    { status: next.value.status },
+    {
+      subject: { kind: 'membership', id: membership._id },
+      groupId,
+      action: 'membership.withdrawn',
+      reason,
+      details: { by: 'investigation' },
+    },
+  );
+  if (saved.ok) await releaseSeats(ctx, seatPoolsOf(groupId), personId);
+  return saved;
+}
 
 /** Everything on record about a member's conduct in the group: officers and the chair only. */
 export const conductHistory = defineUseCase({

@@ -28,6 +28,7 @@ import {
   type BallotRecord,
 } from '../../store/conduct/ballot-model';
 import { castVote } from '../conduct/ballots';
+import { recordInvestigationOutcome } from '../conduct/conduct-steps';
 import { ballotCard, ballotClosedDeliveries } from './conduct-views';
 import { mineFor } from './run-command';
 
@@ -60,6 +61,13 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     choice: z.enum(['yes', 'no', 'abstain']),
   }),
   z.object({ verb: z.literal('ballot.refresh'), ballotId: z.string().trim().min(1).max(64) }),
+  z.object({
+    verb: z.literal('conduct.outcome'),
+    groupId: z.string().trim().min(1).max(64),
+    subjectId: z.string().trim().min(1).max(64),
+    outcome: z.preprocess(emptyToUndefined, z.string().optional()),
+    remove: z.enum(['yes', 'no']).optional(),
+  }),
   z.object({ verb: z.literal('evidence.grant'), ref, until: z.string().trim().max(10) }),
   // Where a channel cannot show a form inside a message (Slack), a button opens it.
   z.object({ verb: z.literal('findings.open'), ref }),
@@ -309,6 +317,20 @@ export async function runCardAction(
           ? await ballotClosedDeliveries(ctx, result.value.closed)
           : [],
       };
+    }
+    case 'conduct.outcome': {
+      const result = await recordInvestigationOutcome(ctx, actor, {
+        groupId: action.groupId,
+        subjectId: action.subjectId,
+        outcome: action.outcome ?? '',
+        removeFromMembership: action.remove === 'yes',
+      });
+      if (!result.ok) return refusalReply(result.refusals, 'The outcome was not recorded');
+      return noticeReply(
+        action.remove === 'yes'
+          ? 'The outcome is recorded and the membership has ended.'
+          : 'The outcome is recorded.',
+      );
     }
     case 'ballot.refresh': {
       const ballot = await ballotModel(ctx.db)

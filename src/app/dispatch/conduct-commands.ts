@@ -1,13 +1,24 @@
 import type { CommandOf } from '../../commands';
 import { recordAttendance } from '../conduct/attendance';
-import { conductHistory, openConductVote, referMember, warnMember } from '../conduct/conduct-steps';
+import {
+  conductHistory,
+  openConductVote,
+  referMember,
+  warnMember,
+  withdrawForConduct,
+} from '../conduct/conduct-steps';
 import type { AppContext } from '../shared/context';
 import { mentionedPerson, NO_GROUP, type CommandRequest } from './command-request';
 import { ballotCard, historyCard } from './conduct-views';
 import { noticeReply, refusalReply, type Reply } from './reply';
 
 type ConductCommand = CommandOf<
-  'attendance' | 'conduct-warn' | 'conduct-vote' | 'conduct-refer' | 'conduct-history'
+  | 'attendance'
+  | 'conduct-warn'
+  | 'conduct-vote'
+  | 'conduct-refer'
+  | 'conduct-withdraw'
+  | 'conduct-history'
 >;
 
 /** attendance and the conduct commands: the code-of-conduct ladder of the group's policy. */
@@ -85,8 +96,35 @@ export async function runConductCommand(
           to: { kind: 'person' as const, organisationId: actor.organisationId, personId },
           message: {
             text: `${subject.displayName} has been referred to ${result.value.to} for a code-of-conduct breach. Please record the outcome of your investigation.`,
+            card: {
+              name: 'referral',
+              viewModel: {
+                to: result.value.to,
+                person: subject.displayName,
+                group: result.value.groupName,
+                groupId,
+                subjectId: subject._id,
+              },
+            },
           },
         })),
+      };
+    }
+    case 'conduct-withdraw': {
+      const result = await withdrawForConduct(ctx, actor, { ...target, reason: command.reason });
+      if (!result.ok) return refusalReply(result.refusals);
+      return {
+        ...noticeReply(`${subject.displayName}'s membership is withdrawn.`, 'info', [
+          `Reason: ${command.reason}`,
+        ]),
+        deliveries: [
+          {
+            to: { kind: 'person', organisationId: actor.organisationId, personId: subject._id },
+            message: {
+              text: `Your membership of the group has been withdrawn for a breach of the code of conduct: ${command.reason}`,
+            },
+          },
+        ],
       };
     }
     case 'conduct-history': {

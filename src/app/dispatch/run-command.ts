@@ -79,6 +79,7 @@ async function dispatch(
     case 'conduct-warn':
     case 'conduct-vote':
     case 'conduct-refer':
+    case 'conduct-withdraw':
     case 'conduct-history':
       return runConductCommand(ctx, request, command);
   }

@@ -194,3 +194,43 @@ describe('conduct ballots on the real database', () => {
     app.setNow('2026-03-02T18:30:00Z');
   });
 });
+
+describe('the ballot schedule', () => {
+  it('reminds each eligible member who has not voted once before the close, then announces the result', async () => {
+    const { RecordingMessenger } = await import('../../support/recording-messenger');
+    const { runBallotJobs } = await import('../../../src/app/conduct/ballot-schedule');
+    const { createLogger } = await import('../../../src/log/logger');
+    app.setNow('2026-03-02T18:30:00Z');
+    const setup = await meeting(3);
+    const ballot = await open(setup);
+    await castVote(setup.ctx, setup.present[0]!, { ballotId: ballot._id, choice: 'yes' });
+    const messenger = new RecordingMessenger();
+    const log = createLogger('silent');
+    app.setNow(new Date(ballot.closesAt.getTime() - 5 * 60_000));
+    await runBallotJobs(app.ctx(), messenger, log);
+    await runBallotJobs(app.ctx(), messenger, log);
+    const reminded = messenger.sent
+      .filter((s) => s.to.kind === 'person' && s.to.organisationId === setup.org._id)
+      .map((s) => (s.to as { personId: string }).personId)
+      .sort();
+    expect(reminded).toEqual(
+      setup.present
+        .slice(1)
+        .map((p) => p.personId)
+        .sort(),
+    );
+
+    app.setNow(new Date(ballot.closesAt.getTime() + 1000));
+    const report = await runBallotJobs(app.ctx(), messenger, log);
+    expect(report.closed).toBeGreaterThanOrEqual(1);
+    expect(
+      messenger.sent.some(
+        (s) =>
+          s.to.kind === 'person' &&
+          s.to.personId === setup.subject.personId &&
+          s.message.text.includes('asked to leave'),
+      ),
+    ).toBe(true);
+    app.setNow('2026-03-02T18:30:00Z');
+  });
+});

@@ -121,7 +121,7 @@ describe('Slack: the code-of-conduct ladder, as each group’s policy has it', (
   });
 
   it('Trafford: a breach is referred to the Nominations Committee, who are told', async () => {
-    const { slash, dmTo } = trafford;
+    const { slash, dmTo, click, submit, viewOf, typed } = trafford;
     await slash(OFFICER, 'group create "Quality and Insight Panel" preset:trafford-qip');
     const committee = { id: 'U0NOM', name: 'nora' };
     const member = { id: 'U0MEL', name: 'mel' };
@@ -140,10 +140,29 @@ describe('Slack: the code-of-conduct ladder, as each group’s policy has it', (
     const referred = slack.calls.length;
     const answer = await slash(OFFICER, `conduct refer ${mention(member)}`);
     expect(answer.text).toContain('mel is referred to');
-    await dmTo(referred, 'has been referred to');
-    const events = await conductEventModel(db())
-      .find({ subjectId: await personOf(member) })
-      .lean();
-    expect(events.map((e) => e.kind)).toEqual(['referred']);
+    const toCommittee = await dmTo(referred, 'has been referred to');
+    expect(toCommittee.text).toContain('conduct.outcome');
+
+    // The committee records what its investigation found, from the button on that message.
+    const subjectId = await personOf(member);
+    const membership = await membershipModel(db()).findOne({ personId: subjectId }).lean();
+    const about = { groupId: membership?.groupId, subjectId };
+    const opened = await click(committee, `conduct.outcome:${subjectId}`, about, 'modal');
+    const ask = viewOf(opened[0]!);
+    expect(ask.callback_id).toBe('ask:conduct.outcome');
+    const metadata = JSON.parse(ask.private_metadata) as Record<string, unknown>;
+    const recorded = await submit(committee, ask.callback_id, metadata, {
+      outcome: typed('Confidential tenant details were shared; membership ends.'),
+      remove: { type: 'static_select', selected_option: { value: 'yes' } },
+    });
+    expect(recorded.status).toBe(200);
+    const events = await conductEventModel(db()).find({ subjectId }).sort({ at: 1 }).lean();
+    expect(events.map((e) => e.kind)).toEqual(['referred', 'investigation-outcome']);
+    expect(
+      (await membershipModel(db()).findOne({ personId: subjectId }).lean())?.status,
+    ).toMatchObject({
+      kind: 'withdrawn',
+      reason: 'Confidential tenant details were shared; membership ends.',
+    });
   });
 });

@@ -5,6 +5,7 @@ import { reviewModel } from '../../../src/store/reviews/review-model';
 import { standardModel } from '../../../src/store/standards/standard-model';
 import { useTestBot } from '../../support/bot';
 import { onlyLoopbackNetwork, post } from '../../support/http';
+import { shown, teamsChannel } from '../../support/teams';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,59 +19,11 @@ const LIVERPOOL = readFileSync(
   'utf8',
 );
 
-type Sent = { text?: string; attachments?: Array<{ content: unknown }> };
-let n = 0;
-function activity(
-  from: { aad: string; name: string },
-  text: string,
-  extra: Record<string, unknown> = {},
-) {
-  n += 1;
-  return {
-    type: 'message',
-    id: `cmd-${n}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: `${SERVICE}/`,
-    channelId: 'msteams',
-    from: { id: `29:${from.aad}`, name: from.name, aadObjectId: from.aad },
-    conversation: { id: CHANNEL, conversationType: 'channel', tenantId: TENANT },
-    recipient: { id: '28:bot', name: 'Scrutiny' },
-    text,
-    channelData: { tenant: { id: TENANT } },
-    ...extra,
-  };
-}
-const invoke = (
-  from: { aad: string; name: string },
-  verb: string,
-  data: Record<string, unknown>,
-) => ({
-  ...activity(from, ''),
-  type: 'invoke',
-  name: 'adaptiveCard/action',
-  value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+const { activity, invoke, mention, capture } = teamsChannel({
+  service: SERVICE,
+  tenant: TENANT,
+  channel: CHANNEL,
 });
-const mention = (who: { aad: string; name: string }) => ({
-  type: 'mention',
-  text: `<at>${who.name}</at>`,
-  mentioned: { id: who.aad, name: who.name },
-});
-
-function capture(): Sent[] {
-  const sent: Sent[] = [];
-  nock(SERVICE)
-    .persist()
-    .post(/\/v3\/conversations\/[^/]+\/activities(\/.*)?$/, (body: Sent) => {
-      sent.push(body);
-      return true;
-    })
-    .reply(200, { id: 'reply' })
-    .post('/v3/conversations', () => true)
-    .reply(200, { id: 'a:personal' });
-  return sent;
-}
-const shown = (s: Sent | undefined) =>
-  JSON.stringify(s?.attachments?.[0]?.content ?? s?.text ?? '');
 
 describe('Teams: every command over HTTP', () => {
   onlyLoopbackNetwork();
