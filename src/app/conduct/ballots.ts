@@ -26,12 +26,12 @@ import { groupModel } from '../../store/groups/group-model';
 import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
 import { updateIfUnchanged } from '../../store/versioned-update';
 import { calendarOf } from '../organisations/register-organisation';
+import { saveStatus } from '../people/member-status';
 import { localToday, membershipFactsOf, policyOf } from '../people/standing';
 import { SYSTEM_ACTOR_ID, type Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
 import { recordId } from '../shared/inputs';
-import { saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
 
 const BALLOT_NOT_FOUND: Refusal = {
@@ -302,20 +302,11 @@ async function putIntoEffect(ctx: AppContext, ballot: BallotRecord, now: Date): 
   const reason = `barred for ${ballot.barMonths ?? 1} months by a vote of the members present`;
   const next = barUntil(membershipFactsOf(membership), { until, reason, asOf: today });
   if (!next.ok) return;
-  const saved = await saveChange(
-    ctx,
-    system,
-    membershipModel(ctx.db),
-    membership,
-    { status: next.value.status },
-    {
-      subject: { kind: 'membership', id: membership._id },
-      groupId: ballot.groupId,
-      action: 'membership.barred',
-      reason,
-      details: { ballotId: ballot._id, until },
-    },
-  );
+  const saved = await saveStatus(ctx, system, membership, next.value.status, {
+    action: 'membership.barred',
+    reason,
+    details: { ballotId: ballot._id },
+  });
   if (saved.ok)
     await conductEventModel(ctx.db).create({
       organisationId: ballot.organisationId,
@@ -357,18 +348,12 @@ export async function liftEndedBars(ctx: AppContext): Promise<number> {
     const today = await localToday(ctx, membership.organisationId);
     const status = membership.status as { kind: 'barred'; until: string };
     if (status.until > today) continue;
-    const saved = await saveChange(
+    const saved = await saveStatus(
       ctx,
       { organisationId: membership.organisationId, personId: SYSTEM_ACTOR_ID },
-      membershipModel(ctx.db),
       membership,
-      { status: { kind: 'active' } },
-      {
-        subject: { kind: 'membership', id: membership._id },
-        groupId: membership.groupId,
-        action: 'membership.bar-ended',
-        reason: `the bar ran until ${status.until}`,
-      },
+      { kind: 'active' },
+      { action: 'membership.bar-ended', reason: `the bar ran until ${status.until}` },
     );
     if (saved.ok) lifted += 1;
   }

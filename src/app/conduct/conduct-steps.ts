@@ -18,9 +18,8 @@ import { audit } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
 import { withdraw } from '../../domain/people';
 import { releaseSeats, seatPoolsOf } from '../people/add-member';
-import { withdrawMember } from '../people/member-status';
+import { saveStatus, withdrawMember } from '../people/member-status';
 import { localToday, membershipFactsOf, policyOf } from '../people/standing';
-import { saveChange } from '../shared/record-change';
 import { openBallot } from './ballots';
 
 const target = { groupId: recordId, subjectId: recordId };
@@ -351,20 +350,11 @@ async function endMembership(
     on: await localToday(ctx, actor.organisationId),
   });
   if (!next.ok) return next;
-  const saved = await saveChange(
-    ctx,
-    actor,
-    membershipModel(ctx.db),
-    membership,
-    { status: next.value.status },
-    {
-      subject: { kind: 'membership', id: membership._id },
-      groupId,
-      action: 'membership.withdrawn',
-      reason,
-      details: { by: 'investigation' },
-    },
-  );
+  const saved = await saveStatus(ctx, actor, membership, next.value.status, {
+    action: 'membership.withdrawn',
+    reason,
+    details: { by: 'investigation' },
+  });
   if (saved.ok) await releaseSeats(ctx, seatPoolsOf(groupId), personId);
   return saved;
 }

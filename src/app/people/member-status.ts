@@ -50,18 +50,36 @@ async function changeStatus(
     await localToday(ctx, actor.organisationId),
   );
   if (!next.ok) return next;
+  return saveStatus(ctx, actor, membership, next.value.status, {
+    action,
+    reason: input.reason,
+  });
+}
+
+/**
+ * Moves a membership to a new status, versioned and on the audit trail with the old and new
+ * status: every status change goes through here, whether an officer, a vote or the scheduler
+ * made it.
+ */
+export function saveStatus(
+  ctx: AppContext,
+  actor: Actor,
+  membership: MembershipRecord,
+  status: MembershipRecord['status'],
+  why: { action: string; reason: string; details?: Record<string, unknown> },
+): Promise<Result<MembershipRecord>> {
   return saveChange(
     ctx,
     actor,
     membershipModel(ctx.db),
     membership,
-    { status: next.value.status },
+    { status },
     {
       subject: { kind: 'membership', id: membership._id },
       groupId: membership.groupId,
-      action,
-      reason: input.reason,
-      details: { from: membership.status, to: next.value.status },
+      action: why.action,
+      reason: why.reason,
+      details: { from: membership.status, to: status, ...why.details },
     },
   );
 }
