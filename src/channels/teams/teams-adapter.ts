@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../app/shared/unavailable';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -27,7 +28,11 @@ export function createTeamsAdapter(config: TeamsConfig, log: Logger): CloudAdapt
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
     await context
-      .sendActivity('Sorry, something went wrong on my side. Please try again in a moment.')
+      .sendActivity(
+        isDatabaseUnavailable(error)
+          ? TRY_AGAIN_TEXT
+          : 'Sorry, something went wrong on my side. Please try again in a moment.',
+      )
       .catch(() => undefined);
   };
   return adapter;

@@ -5,10 +5,10 @@ import {
   type Attachment,
   type TurnContext,
 } from 'botbuilder';
+import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../app/shared/unavailable';
 import { speakerOf, type SpeakerSettings } from '../../app/conversations/speaker';
 import { runCardAction } from '../../app/dispatch/card-actions';
-import type { Reply } from '../../app/dispatch/reply';
-import { noticeReply } from '../../app/dispatch/reply';
+import { noticeReply, type Reply } from '../../app/dispatch/reply';
 import { runCommand } from '../../app/dispatch/run-command';
 import type { Messenger } from '../../app/messaging/messenger';
 import type { AppContext } from '../../app/shared/context';
@@ -69,16 +69,23 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const speaker = await speakerOf(
-      this.deps.ctx,
-      teamsSpeakerOf(context.activity),
-      this.deps.settings,
-    );
-    const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
-    const reply = await runCardAction(this.deps.ctx, speaker, {
-      ...data,
-      verb: invokeValue.action.verb,
-    });
+    let reply: Reply;
+    try {
+      const speaker = await speakerOf(
+        this.deps.ctx,
+        teamsSpeakerOf(context.activity),
+        this.deps.settings,
+      );
+      const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+      reply = await runCardAction(this.deps.ctx, speaker, {
+        ...data,
+        verb: invokeValue.action.verb,
+      });
+    } catch (error) {
+      // The card stays usable: the click is answered, and can simply be tried again.
+      if (!isDatabaseUnavailable(error)) throw error;
+      reply = noticeReply(TRY_AGAIN_TEXT, 'info');
+    }
     await this.deliver(reply);
     const card = reply.kind === 'form' ? reply.form : reply.card;
     return {

@@ -4,7 +4,14 @@ import type { Reply } from '../../../app/dispatch/reply';
 import { asksFirst, renderAskModal } from '../../../cards/render-slack';
 import type { SlackListenerDeps } from './deps';
 import { publishHome } from './home-listener';
-import { deliverElsewhere, isModalForm, messageOf, openModal, parseJsonObject } from './replies';
+import {
+  deliverElsewhere,
+  isModalForm,
+  messageOf,
+  openModal,
+  parseJsonObject,
+  unlessDatabaseDown,
+} from './replies';
 import { interactionSpeaker } from './slack-speaker';
 
 /** Our buttons' action ids: `<verb>:<what it is about>`, unique within a message. */
@@ -30,19 +37,21 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
         });
         return;
       }
-      const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
-      const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
-      if (isModalForm(reply)) {
-        await openModal(client, body.trigger_id, reply);
-        return;
-      }
-      if (body.view?.type === 'home') {
-        // Buttons on the App Home have no message to update: the Home is drawn again.
-        await publishHome(deps, client, speaker, body.user.id);
-        if (reply.refusals)
-          await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
-      } else await answerClick(respond, reply);
-      await deliverElsewhere(deps.messenger, deps.log, reply);
+      await unlessDatabaseDown(respond, async () => {
+        const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+        const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
+        if (isModalForm(reply)) {
+          await openModal(client, body.trigger_id, reply);
+          return;
+        }
+        if (body.view?.type === 'home') {
+          // Buttons on the App Home have no message to update: the Home is drawn again.
+          await publishHome(deps, client, speaker, body.user.id);
+          if (reply.refusals)
+            await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+        } else await answerClick(respond, reply);
+        await deliverElsewhere(deps.messenger, deps.log, reply);
+      });
     },
   );
 }

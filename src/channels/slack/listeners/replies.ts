@@ -1,4 +1,5 @@
-import type { App } from '@slack/bolt';
+import type { App, RespondFn } from '@slack/bolt';
+import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../../app/shared/unavailable';
 import type { Reply } from '../../../app/dispatch/reply';
 import type { Messenger } from '../../../app/messaging/messenger';
 import { hasSlackModal, renderSlackBlocks, renderSlackModal } from '../../../cards/render-slack';
@@ -59,5 +60,26 @@ export function parseJsonObject(value: string | undefined): Record<string, unkno
       : {};
   } catch {
     return {};
+  }
+}
+
+/**
+ * Runs the work after an ack; if the database cannot be reached, the person is told to try again
+ * in a moment (only they see it) instead of hearing nothing. Nothing was written.
+ */
+export async function unlessDatabaseDown(
+  respond: RespondFn,
+  work: () => Promise<void>,
+  options: { replacePlaceholder?: boolean } = {},
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    await respond({
+      replace_original: options.replacePlaceholder ?? false,
+      response_type: 'ephemeral',
+      text: TRY_AGAIN_TEXT,
+    });
   }
 }

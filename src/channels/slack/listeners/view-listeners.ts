@@ -6,6 +6,7 @@ import type {
   ViewSubmitAction,
 } from '@slack/bolt';
 import { runCommand } from '../../../app/dispatch/run-command';
+import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../../app/shared/unavailable';
 import { runCardAction } from '../../../app/dispatch/card-actions';
 import { isAskingVerb, SLACK_ASK_MODALS } from '../../../cards/render-slack';
 import type { SlackListenerDeps } from './deps';
@@ -69,42 +70,54 @@ function typedValues(view: ViewOutput): Record<string, string> {
 export function registerViewListeners(app: App, deps: SlackListenerDeps): void {
   app.view<ViewSubmitAction>(
     { callback_id: /.*/, type: 'view_submission' },
-    async ({ ack, body, view, client, context }) => {
-      if (view.callback_id === 'standards-upload') {
-        await importChosenFile(deps, { ack, body, view, client, token: context.botToken ?? '' });
-        return;
-      }
-      const spec = formSpec(view.callback_id);
-      if (!spec) {
-        await ack();
-        return;
-      }
-      const typed = typedValues(view);
-      const missing = Object.entries(spec.required).filter(([field]) => !typed[field]);
-      if (missing.length > 0) {
-        await ack({ response_action: 'errors', errors: Object.fromEntries(missing) });
-        return;
-      }
-      const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
-      const reply = await runCardAction(deps.ctx, speaker, {
-        ...typed,
-        ...parseJsonObject(view.private_metadata),
-        verb: spec.verb,
-      });
-      if (reply.refusals) {
-        const fields = Object.keys(typed);
-        const errors: Record<string, string> = {};
-        for (const refusal of reply.refusals) {
-          const field =
-            refusal.field && fields.includes(refusal.field) ? refusal.field : spec.fallback;
-          errors[field] = errors[field] ? `${errors[field]} ${refusal.message}` : refusal.message;
+    async ({ ack: slackAck, body, view, client, context }) => {
+      // If the database is away before we answered, the form says so and stays open.
+      let acked = false;
+      const ack = async (response?: ViewResponseAction) => {
+        acked = true;
+        await slackAck(response);
+      };
+      try {
+        if (view.callback_id === 'standards-upload') {
+          await importChosenFile(deps, { ack, body, view, client, token: context.botToken ?? '' });
+          return;
         }
-        await ack({ response_action: 'errors', errors });
-        return;
+        const spec = formSpec(view.callback_id);
+        if (!spec) {
+          await ack();
+          return;
+        }
+        const typed = typedValues(view);
+        const missing = Object.entries(spec.required).filter(([field]) => !typed[field]);
+        if (missing.length > 0) {
+          await ack({ response_action: 'errors', errors: Object.fromEntries(missing) });
+          return;
+        }
+        const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+        const reply = await runCardAction(deps.ctx, speaker, {
+          ...typed,
+          ...parseJsonObject(view.private_metadata),
+          verb: spec.verb,
+        });
+        if (reply.refusals) {
+          const fields = Object.keys(typed);
+          const errors: Record<string, string> = {};
+          for (const refusal of reply.refusals) {
+            const field =
+              refusal.field && fields.includes(refusal.field) ? refusal.field : spec.fallback;
+            errors[field] = errors[field] ? `${errors[field]} ${refusal.message}` : refusal.message;
+          }
+          await ack({ response_action: 'errors', errors });
+          return;
+        }
+        await ack();
+        await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
+        await deliverElsewhere(deps.messenger, deps.log, reply);
+      } catch (error) {
+        if (acked || !isDatabaseUnavailable(error)) throw error;
+        const field = Object.keys(view.state.values)[0] ?? 'value';
+        await ack({ response_action: 'errors', errors: { [field]: TRY_AGAIN_TEXT } });
       }
-      await ack();
-      await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
-      await deliverElsewhere(deps.messenger, deps.log, reply);
     },
   );
 }
