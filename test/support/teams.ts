@@ -39,20 +39,26 @@ export function teamsChannel(where: { service: string; tenant: string; channel: 
   /** A command with its mentions, as Teams delivers "@Scrutiny <command> @person …". */
   const command = (from: TeamsUser, text: string, mentioned: TeamsUser[] = []) =>
     activity(from, text, { entities: mentioned.map(mention) });
+  // Statuses to answer instead of success, once each, for the next activities sent.
+  const failures: number[] = [];
   const capture = (): TeamsSent[] => {
     const sent: TeamsSent[] = [];
     nock(where.service)
       .persist()
-      .post(/\/v3\/conversations\/[^/]+\/activities(\/.*)?$/, (body: TeamsSent) => {
-        sent.push(body);
-        return true;
+      .post(/\/v3\/conversations\/[^/]+\/activities(\/.*)?$/)
+      .reply((_uri, body) => {
+        const failure = failures.shift();
+        if (failure) return [failure, { error: { code: 'ServiceError', message: 'failed' } }];
+        sent.push(body as TeamsSent);
+        return [200, { id: `reply-${sent.length}` }];
       })
-      .reply(200, { id: 'reply' })
       .post('/v3/conversations', () => true)
       .reply(200, { id: 'a:personal' });
     return sent;
   };
-  return { activity, invoke, mention, command, capture };
+  /** The connector answers the next activity sent with `status` instead of success. */
+  const failNext = (status: number) => failures.push(status);
+  return { activity, invoke, mention, command, capture, failNext };
 }
 
 export const shown = (s: TeamsSent | undefined) =>

@@ -13,6 +13,7 @@ import type {
 } from '../../app/messaging/messenger';
 import { ConversationBook } from '../../store/conversations/conversation-book';
 import { personModel } from '../../store/people/person-model';
+import { withoutClientRetries } from './single-try';
 
 export type TeamsCardRenderer = (name: string, viewModel: unknown) => Attachment;
 
@@ -61,15 +62,13 @@ export class TeamsMessenger implements Messenger {
     reference: Record<string, unknown>,
     activity: Record<string, unknown>,
   ): Promise<SendOutcome> {
-    let messageId: string | undefined;
+    const send = sendOnce(activity);
     await this.adapter.continueConversationAsync(
       this.botAppId,
       reference as Partial<ConversationReference>,
-      async (context: TurnContext) => {
-        messageId = (await context.sendActivity(activity))?.id;
-      },
+      send.logic,
     );
-    return { sent: true, messageId };
+    return send.outcome();
   }
 
   private async startPersonalChat(
@@ -88,7 +87,7 @@ export class TeamsMessenger implements Messenger {
       };
     const reference = anchor.reference as Partial<ConversationReference>;
     const tenantId = reference.conversation?.tenantId;
-    let messageId: string | undefined;
+    const send = sendOnce(activity);
     await this.adapter.createConversationAsync(
       this.botAppId,
       'msteams',
@@ -101,12 +100,34 @@ export class TeamsMessenger implements Messenger {
         tenantId,
         channelData: { tenant: { id: tenantId } },
       } as never,
-      async (context: TurnContext) => {
-        messageId = (await context.sendActivity(activity))?.id;
-      },
+      send.logic,
     );
-    return { sent: true, messageId };
+    return send.outcome();
   }
+}
+
+/**
+ * The turn logic for one proactive message. A failure inside a turn would go to the adapter's
+ * onTurnError, which apologises into the same chat and swallows the error; the outbox must see it
+ * instead, so it is caught here and thrown again after the turn.
+ */
+function sendOnce(activity: Record<string, unknown>) {
+  let messageId: string | undefined;
+  let failure: { error: unknown } | undefined;
+  return {
+    logic: async (context: TurnContext) => {
+      try {
+        withoutClientRetries(context);
+        messageId = (await context.sendActivity(activity))?.id;
+      } catch (error) {
+        failure = { error };
+      }
+    },
+    outcome: (): SendOutcome => {
+      if (failure) throw failure.error;
+      return { sent: true, messageId };
+    },
+  };
 }
 
 function outcomeOfFailure(error: unknown): SendOutcome {
