@@ -4,7 +4,7 @@ import errors from 'restify-errors';
 import type { Request, Response, Server } from 'restify';
 import { rawBodyText, readRawBody } from '../../http/request-body';
 import type { Logger } from '../../log/logger';
-import { parseSlackRequest, SlackRequestError } from './slack-request';
+import { parseSlackRequest, SlackContentTypeError, SlackRequestError } from './slack-request';
 
 /** Claims a delivery id once across every bot instance (see store/slack-deliveries). */
 export interface DeliveryLedger {
@@ -90,6 +90,8 @@ export class RestifyReceiver implements Receiver {
     try {
       request = parseSlackRequest(String(req.headers['content-type'] ?? ''), rawBody);
     } catch (error) {
+      if (error instanceof SlackContentTypeError)
+        throw new errors.UnsupportedMediaTypeError(error.message);
       if (error instanceof SlackRequestError) throw new errors.BadRequestError(error.message);
       throw error;
     }

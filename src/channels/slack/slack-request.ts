@@ -38,6 +38,9 @@ export type SlackRequest =
 
 export class SlackRequestError extends Error {}
 
+/** A body in a format Slack never sends (HTTP 415, not 400). */
+export class SlackContentTypeError extends SlackRequestError {}
+
 /** Parses a verified body by its content type into one of the shapes Slack sends. */
 export function parseSlackRequest(contentType: string, rawBody: string): SlackRequest {
   if (contentType.startsWith('application/json')) {
@@ -73,5 +76,7 @@ export function parseSlackRequest(contentType: string, rawBody: string): SlackRe
     if (!parsed.success) throw new SlackRequestError('not a Slack slash command');
     return { kind: 'command', body: parsed.data };
   }
-  throw new SlackRequestError('expected application/json or application/x-www-form-urlencoded');
+  throw new SlackContentTypeError(
+    'expected Content-Type: application/json or application/x-www-form-urlencoded',
+  );
 }

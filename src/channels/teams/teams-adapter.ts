@@ -1,6 +1,9 @@
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../app/shared/unavailable';
 import {
+  type Activity,
   CloudAdapter,
+  type InvokeResponse,
+  type TurnContext,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
@@ -9,12 +12,28 @@ import type { Request, Response, Server } from 'restify';
 import type { TeamsConfig } from '../../config';
 import { parseJsonBody, readRawBody } from '../../http/request-body';
 import type { Logger } from '../../log/logger';
-import { describeActivityProblem, incomingActivitySchema } from './activity-schema';
+import {
+  describeActivityProblem,
+  type IncomingActivity,
+  incomingActivitySchema,
+} from './activity-schema';
 import { ScrutinyTeamsBot } from './teams-bot';
 
 export const TEAMS_PATH = '/api/messages';
 
-export function createTeamsAdapter(config: TeamsConfig, log: Logger): CloudAdapter {
+/** CloudAdapter with its activity processing reachable, so we choose the HTTP answers. */
+export class TeamsAdapter extends CloudAdapter {
+  /** Authenticates the request's token, runs the turn, and gives back an invoke's answer. */
+  runActivity(
+    authorization: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authorization, activity, logic);
+  }
+}
+
+export function createTeamsAdapter(config: TeamsConfig, log: Logger): TeamsAdapter {
   const credentials: ConfigurationBotFrameworkAuthenticationOptions =
     config.mode === 'emulator'
       ? {}
@@ -24,7 +43,7 @@ export function createTeamsAdapter(config: TeamsConfig, log: Logger): CloudAdapt
           MicrosoftAppTenantId: config.appTenantId ?? '',
           MicrosoftAppType: config.appType,
         };
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(credentials));
+  const adapter = new TeamsAdapter(new ConfigurationBotFrameworkAuthentication(credentials));
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
     await context
@@ -39,13 +58,54 @@ export function createTeamsAdapter(config: TeamsConfig, log: Logger): CloudAdapt
 }
 
 /** POST /api/messages: validate the activity, then let botbuilder authenticate and run the bot. */
-export function mountTeams(server: Server, adapter: CloudAdapter, bot: ScrutinyTeamsBot): void {
+export function mountTeams(server: Server, adapter: TeamsAdapter, bot: ScrutinyTeamsBot): void {
   server.post(TEAMS_PATH, readRawBody(), async (req: Request, res: Response) => {
     const body = parseJsonBody(req);
     const activity = incomingActivitySchema.safeParse(body);
     if (!activity.success)
       throw new errors.BadRequestError(describeActivityProblem(activity.error));
-    req.body = activity.data;
-    await adapter.process(req, res, (context) => bot.run(context));
+    // adapter.process() would answer a bad signature with 500 (only its own error class gets a
+    // 401) and print to the console; we run the activity ourselves and refuse it with 401.
+    let invokeResponse: InvokeResponse | undefined;
+    try {
+      invokeResponse = await adapter.runActivity(
+        String(req.headers.authorization ?? ''),
+        withDates(activity.data) as unknown as Activity,
+        (context) => bot.run(context),
+      );
+    } catch (error) {
+      if (isAuthenticationFailure(error))
+        throw new errors.UnauthorizedError('not signed by the Bot Framework for this bot');
+      throw error;
+    }
+    res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
   });
+}
+
+/** As botbuilder's own request handling does: the activity's times as Dates, raw text kept. */
+function withDates(activity: IncomingActivity): Record<string, unknown> {
+  const fixed: Record<string, unknown> = { ...activity };
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['expiration', 'rawExpiration'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+  ] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value);
+    }
+  }
+  return fixed;
+}
+
+/** botbuilder's AuthenticationError (401) or the JWT library's errors for a token it rejects. */
+function isAuthenticationFailure(error: unknown): boolean {
+  const { name, statusCode } = error as { name?: unknown; statusCode?: unknown };
+  return (
+    statusCode === 401 ||
+    name === 'JsonWebTokenError' ||
+    name === 'TokenExpiredError' ||
+    name === 'NotBeforeError'
+  );
 }
