@@ -5,14 +5,11 @@ import { createTeamsAdapter, mountTeams } from './channels/teams/teams-adapter';
 import { ScrutinyTeamsBot } from './channels/teams/teams-bot';
 import { TeamsMessenger } from './channels/teams/teams-messenger';
 import { renderTeamsCard } from './cards/render-teams';
-import { RestifyReceiver } from './channels/slack/restify-receiver';
-import { createOAuthSlackApp, createSlackApp } from './channels/slack/slack-app';
 import { createHttpServer } from './http/server';
 import type { Logger } from './log/logger';
 import { Schedules } from './scheduler/schedules';
 import { prepareModels } from './store/all-models';
 import { isDatabaseReachable, openDatabase } from './store/connection';
-import { SlackDeliveryLedger } from './store/slack-deliveries';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import type { Messenger } from './app/messaging/messenger';
@@ -96,28 +93,19 @@ export async function startBot(
 
   let slackMessenger: Messenger | undefined;
   if (config.slack.mode !== 'off') {
-    const ledger = new SlackDeliveryLedger(connection);
-    const receiver = new RestifyReceiver({
-      signingSecret: config.slack.signingSecret,
-      ledger,
-      log,
-      ...(options.now ? { now: options.now } : {}),
-    });
-    const deps = {
-      ctx,
-      settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
-    };
-    if (config.slack.mode === 'single-workspace') {
-      slackMessenger = createSlackApp(config.slack, receiver, log, deps).messenger;
-      receiver.mount(server);
-    } else {
-      const created = createOAuthSlackApp(config.slack, receiver, log, deps);
-      slackMessenger = created.messenger;
-      receiver.mount(server, created.installer);
-    }
-    schedules.add('prune-slack-deliveries', '17 * * * *', async () => {
-      await ledger.prune(new Date(Date.now() - 24 * 3600 * 1000));
-    });
+    // Loaded here, not at the top: a bot without Slack never loads Bolt.
+    const { mountSlack } = await import('./channels/slack/mount-slack');
+    slackMessenger = mountSlack(
+      server,
+      config.slack,
+      {
+        ctx,
+        settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
+        schedules,
+        log,
+      },
+      options.now ? { now: options.now } : {},
+    );
   }
   log.info(channels.slack);
 

@@ -11,8 +11,9 @@ export async function openDatabase(
   options: { monitorCommands?: boolean } = {},
 ): Promise<Connection> {
   const connection = mongoose.createConnection(uri, {
-    // Benchmarks count the driver's round trips through its command events.
-    monitorCommands: options.monitorCommands ?? false,
+    // Benchmarks count the driver's round trips through its command events (or the URI's
+    // monitorCommands=true, which an explicit false here would override).
+    ...(options.monitorCommands !== undefined ? { monitorCommands: options.monitorCommands } : {}),
     dbName: databaseNameOf(uri) ?? DEFAULT_DATABASE,
     serverSelectionTimeoutMS: 5000,
     // Fail fast instead of queueing writes while the server is away: the user is told to retry.

@@ -6,11 +6,12 @@ import type { Logger } from '../../log/logger';
 import { organisationModel } from '../../store/organisations/organisation-model';
 import { MongoInstallationStore } from '../../store/slack/installation-store';
 import { boltLogger } from './bolt-logger';
+import { afterAckQueue } from './listeners/after-ack';
 import { registerSlackListeners, type SlackListenerDeps } from './listeners';
 import type { RestifyReceiver } from './restify-receiver';
 import { SlackMessenger, type SlackClientFor } from './slack-messenger';
 
-type Deps = Omit<SlackListenerDeps, 'messenger' | 'log' | 'apiUrl'>;
+type Deps = Omit<SlackListenerDeps, 'messenger' | 'log' | 'apiUrl' | 'afterAck'>;
 type OAuthConfig = Extract<SlackConfig, { mode: 'oauth' }>;
 
 /**
@@ -70,7 +71,13 @@ export function createSlackApp(
     clientOptions: clientOptions(config.apiUrl),
   });
   const messenger = new SlackMessenger(() => Promise.resolve(client), deps.ctx.db);
-  registerSlackListeners(app, { ...deps, log, messenger, apiUrl: config.apiUrl });
+  registerSlackListeners(app, {
+    ...deps,
+    log,
+    messenger,
+    apiUrl: config.apiUrl,
+    afterAck: afterAckQueue(),
+  });
   return { app, messenger };
 }
 
@@ -110,7 +117,13 @@ export function createOAuthSlackApp(
     return token ? new WebClient(token, clientOptions(config.apiUrl)) : undefined;
   };
   const messenger = new SlackMessenger(clientFor, deps.ctx.db);
-  registerSlackListeners(app, { ...deps, log, messenger, apiUrl: config.apiUrl });
+  registerSlackListeners(app, {
+    ...deps,
+    log,
+    messenger,
+    apiUrl: config.apiUrl,
+    afterAck: afterAckQueue(),
+  });
   // An uninstall or revoked token: forget the workspace's installation and its token.
   app.event('app_uninstalled', async ({ body }) => {
     await store.deleteInstallation({

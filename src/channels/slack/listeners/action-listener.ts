@@ -37,21 +37,26 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
         });
         return;
       }
-      await unlessDatabaseDown(respond, async () => {
-        const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
-        const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
-        if (isModalForm(reply)) {
-          await openModal(client, body.trigger_id, reply);
-          return;
-        }
-        if (body.view?.type === 'home') {
-          // Buttons on the App Home have no message to update: the Home is drawn again.
-          await publishHome(deps, client, speaker, body.user.id);
-          if (reply.refusals)
-            await client.chat.postMessage({ channel: body.user.id, ...messageOf(reply) } as never);
-        } else await answerClick(respond, reply);
-        await deliverElsewhere(deps.messenger, deps.log, reply);
-      });
+      await deps.afterAck(() =>
+        unlessDatabaseDown(respond, async () => {
+          const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+          const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
+          if (isModalForm(reply)) {
+            await openModal(client, body.trigger_id, reply);
+            return;
+          }
+          if (body.view?.type === 'home') {
+            // Buttons on the App Home have no message to update: the Home is drawn again.
+            await publishHome(deps, client, speaker, body.user.id);
+            if (reply.refusals)
+              await client.chat.postMessage({
+                channel: body.user.id,
+                ...messageOf(reply),
+              } as never);
+          } else await answerClick(respond, reply);
+          await deliverElsewhere(deps.messenger, deps.log, reply);
+        }),
+      );
     },
   );
 }
