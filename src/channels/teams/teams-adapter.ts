@@ -7,6 +7,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import pLimit from 'p-limit';
 import errors from 'restify-errors';
 import type { Request, Response, Server } from 'restify';
 import type { TeamsConfig } from '../../config';
@@ -57,8 +58,21 @@ export function createTeamsAdapter(config: TeamsConfig, log: Logger): TeamsAdapt
   return adapter;
 }
 
+/**
+ * How many Teams turns run at once. Each holds the Bot Connector's request open until it is
+ * done, so a burst beyond what the database can serve used to start every turn together: each
+ * became slower than the caller would wait, callers retried, and the bot worked on requests
+ * nobody was waiting for any more. Queued turns instead start in order as others finish.
+ */
+export const TEAMS_CONCURRENT_TURNS = 16;
+
 /** POST /api/messages: validate the activity, then let botbuilder authenticate and run the bot. */
-export function mountTeams(server: Server, adapter: TeamsAdapter, bot: ScrutinyTeamsBot): void {
+export function mountTeams(
+  server: Server,
+  adapter: TeamsAdapter,
+  bot: ScrutinyTeamsBot,
+  turns = pLimit(TEAMS_CONCURRENT_TURNS),
+): void {
   server.post(TEAMS_PATH, readRawBody(), async (req: Request, res: Response) => {
     const body = parseJsonBody(req);
     const activity = incomingActivitySchema.safeParse(body);
@@ -67,16 +81,34 @@ export function mountTeams(server: Server, adapter: TeamsAdapter, bot: ScrutinyT
     // adapter.process() would answer a bad signature with 500 (only its own error class gets a
     // 401) and print to the console; we run the activity ourselves and refuse it with 401.
     let invokeResponse: InvokeResponse | undefined;
+    let abandoned = false;
     try {
-      invokeResponse = await adapter.runActivity(
-        String(req.headers.authorization ?? ''),
-        withDates(activity.data) as unknown as Activity,
-        (context) => bot.run(context),
-      );
+      invokeResponse = await turns(async () => {
+        // The Bot Connector stops waiting after 15 seconds and the person sees that it
+        // failed: a request whose caller hung up while it queued is not run, so under a burst
+        // the bot works for the people still waiting, not for those who have given up.
+        if (req.socket.destroyed) {
+          abandoned = true;
+          return undefined;
+        }
+        return adapter.runActivity(
+          String(req.headers.authorization ?? ''),
+          withDates(activity.data) as unknown as Activity,
+          (context) => bot.run(context),
+        );
+      });
     } catch (error) {
       if (isAuthenticationFailure(error))
         throw new errors.UnauthorizedError('not signed by the Bot Framework for this bot');
       throw error;
+    }
+    if (abandoned) {
+      req.reqLog?.warn(
+        { activityType: activity.data.type },
+        'teams request not run: its caller left while it waited for its turn',
+      );
+      res.send(503, { error: 'the caller left before this request could run' });
+      return;
     }
     res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
   });

@@ -13,8 +13,12 @@ export function teamsSpeakerOf(activity: Activity): IncomingSpeaker {
   };
   const tenantId = channelData.tenant?.id ?? activity.conversation.tenantId ?? 'unknown-tenant';
   const reference = TurnContext.getConversationReference(activity);
-  // A reference points at the conversation, not at the message it came from.
+  // A reference points at the conversation, not at the message it came from, nor (in a
+  // channel or group chat) at whoever wrote last: otherwise every message from someone else
+  // rewrote the stored reference, a database write on most messages in a busy channel.
   delete reference.activityId;
+  const scope = scopeOf(activity.conversation.conversationType);
+  if (scope !== 'personal') delete reference.user;
   return {
     platform: 'teams',
     tenantId,
@@ -22,7 +26,7 @@ export function teamsSpeakerOf(activity: Activity): IncomingSpeaker {
     displayName: activity.from.name ?? 'Someone',
     conversation: {
       id: activity.conversation.id,
-      scope: scopeOf(activity.conversation.conversationType),
+      scope,
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     },
   };

@@ -162,4 +162,20 @@ describe('Teams: installs, uninstalls and the remaining card clicks', () => {
     expect(JSON.stringify(mineAfter.json())).not.toContain(ref);
     expect(sent.length).toBeGreaterThan(0);
   });
+
+  it('a channel is stored once, not rewritten by each person who writes there', async () => {
+    capture();
+    const channel = { id: '19:busy-channel@thread.tacv2', conversationType: 'channel' };
+    await send({ ...base(MEMBER, channel), type: 'message', text: 'help' });
+    const conversations = conversationModel(bot().connection);
+    const first = await conversations.findOne({ conversationId: channel.id }).lean();
+    expect(first?.reference).not.toHaveProperty('user');
+    expect(first?.reference).not.toHaveProperty('activityId');
+    // Marked old, so a rewrite would show.
+    const old = new Date('2026-01-01T00:00:00Z');
+    await conversations.updateOne({ conversationId: channel.id }, { $set: { storedAt: old } });
+    await send({ ...base(OTHER, channel), type: 'message', text: 'help' });
+    const after = await conversations.findOne({ conversationId: channel.id }).lean();
+    expect(after?.storedAt).toEqual(old);
+  });
 });
