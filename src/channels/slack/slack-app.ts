@@ -57,6 +57,11 @@ export const SLACK_BOT_SCOPES = [
 ];
 
 /** The Bolt app for one-workspace installs: listeners registered, HTTP left to the receiver. */
+/** Both kinds of app register the same listeners, each with its own after-ack queue. */
+function listen(app: App, deps: Deps, log: Logger, messenger: SlackMessenger, apiUrl: string) {
+  registerSlackListeners(app, { ...deps, log, messenger, apiUrl, afterAck: afterAckQueue() });
+}
+
 export function createSlackApp(
   config: Extract<SlackConfig, { mode: 'single-workspace' }>,
   receiver: RestifyReceiver,
@@ -71,13 +76,7 @@ export function createSlackApp(
     clientOptions: clientOptions(config.apiUrl),
   });
   const messenger = new SlackMessenger(() => Promise.resolve(client), deps.ctx.db);
-  registerSlackListeners(app, {
-    ...deps,
-    log,
-    messenger,
-    apiUrl: config.apiUrl,
-    afterAck: afterAckQueue(),
-  });
+  listen(app, deps, log, messenger, config.apiUrl);
   return { app, messenger };
 }
 
@@ -117,13 +116,7 @@ export function createOAuthSlackApp(
     return token ? new WebClient(token, clientOptions(config.apiUrl)) : undefined;
   };
   const messenger = new SlackMessenger(clientFor, deps.ctx.db);
-  registerSlackListeners(app, {
-    ...deps,
-    log,
-    messenger,
-    apiUrl: config.apiUrl,
-    afterAck: afterAckQueue(),
-  });
+  listen(app, deps, log, messenger, config.apiUrl);
   // An uninstall or revoked token: forget the workspace's installation and its token.
   app.event('app_uninstalled', async ({ body }) => {
     await store.deleteInstallation({
