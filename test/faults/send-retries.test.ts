@@ -119,4 +119,29 @@ describe('when Slack or the Bot Connector answers 500 and then 200', () => {
       expect.objectContaining({ state: 'sent', attempts: 2 }) as unknown,
     ]);
   });
+
+  it('Teams: a reply inside a turn that gets a 500 is sent again by the connector client, once', async () => {
+    const sent = teams.capture();
+    teams.failNext(500);
+    const res = await post(
+      `${bot().url}/api/messages`,
+      JSON.stringify(teams.command(TEAMS_OFFICER, 'help')),
+      { 'content-type': 'application/json' },
+    );
+    expect(res.status).toBe(200);
+    expect(sent.filter((s) => shown(s).includes('What you can do'))).toHaveLength(1);
+    expect(sent.map(shown).join('\n')).not.toContain('went wrong');
+  });
+
+  it('Slack: a command whose response URL answers 500 is answered again, once', async () => {
+    const before = slack.calls.length;
+    slack.failNext('response_url', 500);
+    const answered = await session.slash(SLACK_OFFICER, 'help');
+    expect(answered.text).toContain('group create');
+    const posts = slack.calls.slice(before).filter((c) => c.method.startsWith('/commands/'));
+    expect(posts.map((c) => c.method.replace(/\/commands\/.*?( \(500\))?$/, 'post$1'))).toEqual([
+      'post (500)',
+      'post',
+    ]);
+  });
 });

@@ -114,6 +114,12 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
       .persist()
       .post(/.*/)
       .reply(function (uri, body) {
+        const failure = failures.findIndex((f) => f.method === 'response_url');
+        if (failure >= 0) {
+          const [answer] = failures.splice(failure, 1);
+          record(`${uri} (${answer?.status})`, body, undefined);
+          return [answer?.status ?? 500, 'internal_error', answer?.headers ?? {}];
+        }
         record(uri, body, undefined);
         return [200, 'ok'];
       });
@@ -121,7 +127,7 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
   return {
     calls,
     install,
-    /** The next call to `method` gets `status` (and headers) instead of success. */
+    /** The next call to `method` (or to any response URL: 'response_url') gets `status` (and headers) instead of success. */
     failNext(method: string, status: number, headers: Record<string, string> = {}): void {
       failures.push({ method, status, headers });
     },

@@ -10,6 +10,7 @@ import {
   messageOf,
   openModal,
   parseJsonObject,
+  retryingRespond,
   unlessDatabaseDown,
 } from './replies';
 import { interactionSpeaker } from './slack-speaker';
@@ -25,8 +26,9 @@ const CARD_ACTION_ID = /^[a-z-]+\.[a-z-]+(:.*)?$/;
 export function registerActionListener(app: App, deps: SlackListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(
     CARD_ACTION_ID,
-    async ({ ack, body, action, respond, client }) => {
+    async ({ ack, body, action, respond: slackRespond, client }) => {
       await ack();
+      const respond = retryingRespond(slackRespond);
       const verb = action.action_id.split(':')[0] ?? '';
       const data = parseJsonObject(action.value);
       if (asksFirst(verb, data)) {

@@ -3,7 +3,14 @@ import { speakerOf } from '../../../app/conversations/speaker';
 import { runCommand } from '../../../app/dispatch/run-command';
 import { normaliseSlackMentions } from '../../../commands';
 import type { SlackListenerDeps } from './deps';
-import { deliverElsewhere, isModalForm, messageOf, openModal, unlessDatabaseDown } from './replies';
+import {
+  deliverElsewhere,
+  isModalForm,
+  messageOf,
+  openModal,
+  retryingRespond,
+  unlessDatabaseDown,
+} from './replies';
 import { slackSpeaker } from './slack-speaker';
 
 /** Slash-command text carries mentions as <@U123|name>; the name is the person's at that time. */
@@ -14,7 +21,8 @@ const MENTION_WITH_NAME = /<@([UW][A-Z0-9]+)\|([^>]+)>/g;
  * through the shared parser and use-cases, and the placeholder replaced with the answer.
  */
 export function registerCommandListener(app: App, deps: SlackListenerDeps): void {
-  app.command('/scrutiny', async ({ command, ack, respond, client }) => {
+  app.command('/scrutiny', async ({ command, ack, respond: slackRespond, client }) => {
+    const respond = retryingRespond(slackRespond);
     await ack({ response_type: 'ephemeral', text: 'Working on it…' });
     await deps.afterAck(() =>
       unlessDatabaseDown(

@@ -83,3 +83,27 @@ export async function unlessDatabaseDown(
     });
   }
 }
+
+/** Waits before posting to a response URL again, after a 5xx, a 429 or no answer at all. */
+const RESPOND_RETRY_WAITS_MS = [250, 1000];
+
+/**
+ * A response URL that answers 5xx (or not at all) is posted to again, twice at most; a 4xx
+ * (e.g. an expired URL) is not. Without this, a passing fault at Slack lost the only answer a
+ * command or click gets.
+ */
+export function retryingRespond(respond: RespondFn): RespondFn {
+  return async (message) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await respond(message);
+      } catch (error) {
+        const status = (error as { response?: { status?: unknown } }).response?.status;
+        const passing = typeof status !== 'number' || status >= 500 || status === 429;
+        const wait = RESPOND_RETRY_WAITS_MS[attempt];
+        if (!passing || wait === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
+      }
+    }
+  };
+}
