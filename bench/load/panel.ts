@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { slackHeaders } from '../../test/support/slack';
 import type { PlatformStub } from './platform-stub';
 
 /** The signing secret the benchmark's bot is started with. */
@@ -27,16 +27,11 @@ export const panelOf = (size: number): Person[] =>
   Array.from({ length: size }, (_, i) => person(i, `Member ${i}`));
 
 /** Headers Slack sends with `body`, signed with the bench secret at this second. */
-export function slackSigned(body: string, contentType: string): Record<string, string> {
-  const timestamp = Math.floor(Date.now() / 1000);
-  const signature = createHmac('sha256', SIGNING_SECRET)
-    .update(`v0:${timestamp}:${body}`)
-    .digest('hex');
-  return {
-    'content-type': contentType,
-    'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': `v0=${signature}`,
-  };
+export function slackSigned(
+  body: string,
+  contentType: 'application/json' | 'application/x-www-form-urlencoded',
+): Record<string, string> {
+  return slackHeaders(body, contentType, { secret: SIGNING_SECRET });
 }
 
 export function slashCommand(who: Person, text: string, responseUrl: string): string {

@@ -10,8 +10,7 @@ import {
   messageOf,
   openModal,
   parseJsonObject,
-  retryingRespond,
-  unlessDatabaseDown,
+  workAfterAck,
 } from './replies';
 import { interactionSpeaker } from './slack-speaker';
 
@@ -28,7 +27,6 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
     CARD_ACTION_ID,
     async ({ ack, body, action, respond: slackRespond, client }) => {
       await ack();
-      const respond = retryingRespond(slackRespond);
       const verb = action.action_id.split(':')[0] ?? '';
       const data = parseJsonObject(action.value);
       if (asksFirst(verb, data)) {
@@ -39,26 +37,24 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
         });
         return;
       }
-      await deps.afterAck(() =>
-        unlessDatabaseDown(respond, async () => {
-          const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
-          const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
-          if (isModalForm(reply)) {
-            await openModal(client, body.trigger_id, reply);
-            return;
-          }
-          if (body.view?.type === 'home') {
-            // Buttons on the App Home have no message to update: the Home is drawn again.
-            await publishHome(deps, client, speaker, body.user.id);
-            if (reply.refusals)
-              await client.chat.postMessage({
-                channel: body.user.id,
-                ...messageOf(reply),
-              } as never);
-          } else await answerClick(respond, reply);
-          await deliverElsewhere(deps.messenger, deps.log, reply);
-        }),
-      );
+      await workAfterAck(deps.afterAck, slackRespond, async (respond) => {
+        const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+        const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
+        if (isModalForm(reply)) {
+          await openModal(client, body.trigger_id, reply);
+          return;
+        }
+        if (body.view?.type === 'home') {
+          // Buttons on the App Home have no message to update: the Home is drawn again.
+          await publishHome(deps, client, speaker, body.user.id);
+          if (reply.refusals)
+            await client.chat.postMessage({
+              channel: body.user.id,
+              ...messageOf(reply),
+            } as never);
+        } else await answerClick(respond, reply);
+        await deliverElsewhere(deps.messenger, deps.log, reply);
+      });
     },
   );
 }

@@ -4,6 +4,7 @@ import type { Reply } from '../../../app/dispatch/reply';
 import type { Messenger } from '../../../app/messaging/messenger';
 import { hasSlackModal, renderSlackBlocks, renderSlackModal } from '../../../cards/render-slack';
 import type { Logger } from '../../../log/logger';
+import type { AfterAck } from './deps';
 
 /** A reply as a Block Kit message: its card rendered, its text as the notification line. */
 export function messageOf(reply: Reply): { text: string; blocks?: unknown[] } {
@@ -64,24 +65,30 @@ export function parseJsonObject(value: string | undefined): Record<string, unkno
 }
 
 /**
- * Runs the work after an ack; if the database cannot be reached, the person is told to try again
- * in a moment (only they see it) instead of hearing nothing. Nothing was written.
+ * The work a command or click does after its ack: queued behind the others (deps.afterAck),
+ * answering through a response URL that is posted to again after a passing fault, and, if the
+ * database cannot be reached, telling the person to try again in a moment (only they see it)
+ * instead of leaving them with nothing. Nothing was written in that case.
  */
-export async function unlessDatabaseDown(
-  respond: RespondFn,
-  work: () => Promise<void>,
+export async function workAfterAck(
+  afterAck: AfterAck,
+  slackRespond: RespondFn,
+  work: (respond: RespondFn) => Promise<void>,
   options: { replacePlaceholder?: boolean } = {},
 ): Promise<void> {
-  try {
-    await work();
-  } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    await respond({
-      replace_original: options.replacePlaceholder ?? false,
-      response_type: 'ephemeral',
-      text: TRY_AGAIN_TEXT,
-    });
-  }
+  const respond = retryingRespond(slackRespond);
+  await afterAck(async () => {
+    try {
+      await work(respond);
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      await respond({
+        replace_original: options.replacePlaceholder ?? false,
+        response_type: 'ephemeral',
+        text: TRY_AGAIN_TEXT,
+      });
+    }
+  });
 }
 
 /** Waits before posting to a response URL again, after a 5xx, a 429 or no answer at all. */
@@ -92,7 +99,7 @@ const RESPOND_RETRY_WAITS_MS = [250, 1000];
  * (e.g. an expired URL) is not. Without this, a passing fault at Slack lost the only answer a
  * command or click gets.
  */
-export function retryingRespond(respond: RespondFn): RespondFn {
+function retryingRespond(respond: RespondFn): RespondFn {
   return async (message) => {
     for (let attempt = 0; ; attempt++) {
       try {
