@@ -242,6 +242,7 @@ async function main(): Promise<void> {
     dataDir,
     pathEnv: process.env.PATH,
     ferretDbBinary: process.env.FERRETDB_BIN,
+    onProgress: (message) => console.error(message),
   });
   const uri = (name: string) => {
     const url = new URL(database.uri);

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     dataDir,
     pathEnv: process.env.PATH,
     ferretDbBinary: process.env.FERRETDB_BIN,
+    onProgress: (message) => console.error(message),
   });
   const url = new URL(database.uri);
   url.pathname = `/bench_trips_${Date.now()}`;

@@ -154,6 +154,7 @@ async function main(): Promise<void> {
     mongodbUri: process.env.MONGODB_URI,
     dataDir,
     ferretDbBinary: process.env.FERRETDB_BIN,
+    onProgress: (message) => console.error(message),
   });
   const base = database.uri.replace(/\/[^/?]*(\?|$)/, '/$1');
   const uriFor = (name: string) => base.replace(/\/(\?|$)/, `/${name}$1`);

@@ -57,7 +57,9 @@ export async function startBot(
     dataDir: config.dataDir,
     ferretDbBinary: config.ferretDbBinary,
     embeddedPort: config.ferretDbPort,
+    ...(config.ferretDbInstallDir ? { ferretDbInstallDir: config.ferretDbInstallDir } : {}),
     onFallback: (message) => log.warn(message),
+    onProgress: (message) => log.info(message),
   });
   log.info({ database: database.source }, `database: ${database.description}`);
 

@@ -32,6 +32,8 @@ export interface Config {
   dataDir: string;
   ferretDbBinary: string | undefined;
   ferretDbPort: number;
+  /** Where the embedded FerretDB is built when none is on PATH; undefined: the project's .tools. */
+  ferretDbInstallDir: string | undefined;
   timeZone: string;
   logLevel: LogLevel;
   teams: TeamsConfig;
@@ -85,6 +87,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ferretDbBinary: env.FERRETDB_BIN,
     ferretDbPort: env.FERRETDB_PORT,
+    ferretDbInstallDir: env.FERRETDB_INSTALL_DIR,
     timeZone: env.TIME_ZONE ?? 'Europe/London',
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
     teams: teams ?? { mode: 'emulator' },

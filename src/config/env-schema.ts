@@ -92,6 +92,7 @@ export const envSchema = z.object({
   DATA_DIR: optionalText,
   FERRETDB_BIN: optionalText,
   FERRETDB_PORT: port(0),
+  FERRETDB_INSTALL_DIR: optionalText,
   TIME_ZONE: timeZone,
   LOG_LEVEL: logLevel,
   MICROSOFT_APP_ID: optionalText,

@@ -78,11 +78,13 @@ describe('the bot as a process', () => {
     expect(exited.stderr).toContain('PORT: expected a whole number from 0 to 65535 (got "eighty")');
   });
 
-  it('with no database to be had, fails with one message saying how to provide one', async () => {
+  it('with no database to be had and no Go to build one, fails with one message saying how to provide one', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'scrutiny-nodb-'));
     try {
       const exited = await runBot({
+        // No Go and no ferretdb on PATH, and nothing built yet in the install directory.
         PATH: '/usr/bin:/bin',
+        FERRETDB_INSTALL_DIR: join(dataDir, 'tools'),
         DATA_DIR: dataDir,
         PORT: '0',
         // mongodb-memory-server may only look on loopback, where nothing serves mongod.
@@ -94,6 +96,8 @@ describe('the bot as a process', () => {
       expect(exited.stderr).toContain('No MongoDB-protocol server could be had. Provide one of:');
       expect(exited.stderr).toContain('MONGODB_URI=mongodb://');
       expect(exited.stderr).toContain('no `ferretdb` on PATH');
+      expect(exited.stderr).toContain('Go is not installed');
+      expect(exited.stderr).toContain('install Go 1.22 or newer');
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

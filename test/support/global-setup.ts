@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     mongodbUri: process.env.MONGODB_URI,
     dataDir: dir,
     onFallback: (message) => process.stderr.write(`test database: ${message}\n`),
+    onProgress: (message) => process.stderr.write(`test database: ${message}\n`),
   });
   process.env.TEST_MONGODB_URI = db.uri;
   process.env.TEST_DATA_DIR = dir;
