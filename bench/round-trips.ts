@@ -47,6 +47,7 @@ async function main(): Promise<void> {
     MONGODB_URI: url.toString(),
     PORT: '0',
     HOST: '127.0.0.1',
+    TEAMS_MODE: 'emulator',
     LOG_LEVEL: 'silent',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_BOT_TOKEN: 'xoxb-bench',

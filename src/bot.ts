@@ -1,10 +1,6 @@
 import type { Server } from 'restify';
 import type { Connection } from 'mongoose';
 import { describeChannels, type Config } from './config';
-import { createTeamsAdapter, mountTeams } from './channels/teams/teams-adapter';
-import { ScrutinyTeamsBot } from './channels/teams/teams-bot';
-import { TeamsMessenger } from './channels/teams/teams-messenger';
-import { renderTeamsCard } from './cards/render-teams';
 import { createHttpServer } from './http/server';
 import type { Logger } from './log/logger';
 import { Schedules } from './scheduler/schedules';
@@ -19,6 +15,7 @@ import { runBallotJobs } from './app/conduct/ballot-schedule';
 import { NudgeSweeper, type SweepReport } from './app/nudges/nudge-sweep';
 import { DEFAULT_NUDGE_POLICY } from './domain/nudges';
 import { resolveDatabase } from './store/server/resolve';
+import { InboundLedger } from './store/inbound-ledger';
 import type { RunningDatabase } from './store/server/running-database';
 
 export interface RunningBot {
@@ -77,20 +74,16 @@ export async function startBot(
 
   const channels = describeChannels(config);
   const ctx = { db: connection, now: options.clock ?? (() => new Date()) };
-  const teamsAdapter = createTeamsAdapter(config.teams, log);
-  const teamsMessenger = new TeamsMessenger(
-    teamsAdapter,
-    connection,
-    config.teams.mode === 'authenticated' ? config.teams.appId : '',
-    renderTeamsCard,
-  );
-  const teamsBot = new ScrutinyTeamsBot({
-    ctx,
-    settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
-    messenger: () => teamsMessenger,
-    log,
-  });
-  mountTeams(server, teamsAdapter, teamsBot);
+  const settings = { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers };
+  let teamsMessenger: Messenger | undefined;
+  let teamsSettled = async () => undefined as void;
+  if (config.teams.mode !== 'off') {
+    // Loaded here, not at the top: a bot without Teams never loads botbuilder.
+    const { startTeams } = await import('./channels/teams/mount-teams');
+    const teams = startTeams(server, config.teams, { ctx, settings, log });
+    teamsMessenger = teams.messenger;
+    teamsSettled = teams.settled;
+  }
   log.info(channels.teams);
 
   let slackMessenger: Messenger | undefined;
@@ -100,12 +93,7 @@ export async function startBot(
     slackMessenger = mountSlack(
       server,
       config.slack,
-      {
-        ctx,
-        settings: { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers },
-        schedules,
-        log,
-      },
+      { ctx, settings, log },
       options.now ? { now: options.now } : {},
     );
   }
@@ -113,7 +101,7 @@ export async function startBot(
 
   // The scheduler sends through whichever platform each organisation runs on.
   const messenger = new RoutingMessenger(ctx, {
-    teams: teamsMessenger,
+    ...(teamsMessenger ? { teams: teamsMessenger } : {}),
     ...(slackMessenger ? { slack: slackMessenger } : {}),
   });
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -136,6 +124,9 @@ export async function startBot(
       if (report.closed + report.reminded + report.barsLifted > 0)
         log.info({ ...report }, 'ballots');
     });
+    schedules.add('prune-inbound-deliveries', '17 * * * *', async () => {
+      await new InboundLedger(connection).prune(new Date(Date.now() - 24 * 3600 * 1000));
+    });
     schedules.add('morning-digest', config.nudges.digestCron, async () => {
       const report = await sendMorningDigests(ctx, messenger, instanceId, log);
       if (report.organisations > 0) log.info({ ...report }, 'morning digests');
@@ -152,6 +143,7 @@ export async function startBot(
   const stop = () =>
     (stopping ??= (async () => {
       await closeServer(server, options.drainTimeoutMs ?? 10000);
+      await teamsSettled();
       await schedules.stopAll();
       await connection.close();
       await database.stop();

@@ -1,4 +1,4 @@
-import { slackHeaders } from '../../test/support/slack';
+import { newTriggerId, slackHeaders } from '../../test/support/slack';
 import type { PlatformStub } from './platform-stub';
 
 /** The signing secret the benchmark's bot is started with. */
@@ -46,7 +46,7 @@ export function slashCommand(who: Person, text: string, responseUrl: string): st
     command: '/scrutiny',
     text,
     response_url: responseUrl,
-    trigger_id: 'trigger.bench',
+    trigger_id: newTriggerId(),
     api_app_id: 'A0BENCH',
   }).toString();
 }
@@ -59,7 +59,7 @@ export function voteClick(who: Person, ballotId: string, responseUrl: string): s
     channel: { id: SLACK_CHANNEL },
     container: { type: 'message', message_ts: '1.1', channel_id: SLACK_CHANNEL },
     response_url: responseUrl,
-    trigger_id: 'trigger.bench',
+    trigger_id: newTriggerId(),
     actions: [
       {
         type: 'button',

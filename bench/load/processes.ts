@@ -23,7 +23,7 @@ export async function startServer(
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TEAMS_MODE: 'emulator' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

@@ -8,10 +8,19 @@ export interface SlackMessage {
 /** Slack's limits on one message (Block Kit reference). */
 export const SLACK_LIMITS = { blocks: 50, sectionText: 3000, headerText: 150, buttonText: 75 };
 
-/** Slack reads &, < and > in text as markup; what people typed must not become a link or mention. */
+/**
+ * Slack reads &, < and > in text as markup (`<!channel>`, `<@U123>`, `<https://…|label>`), so
+ * text must carry them as &amp; &lt; &gt; and nothing else encoded: "Formatting text for app
+ * surfaces", Escaping, https://api.slack.com/reference/surfaces/formatting#escaping. The same
+ * rule holds for a block's mrkdwn and for a message's top-level `text`.
+ */
+export function escapeSlackText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** What people typed must not become a link or mention: every string in a view model escaped. */
 export function escapeForSlack(value: unknown): unknown {
-  if (typeof value === 'string')
-    return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  if (typeof value === 'string') return escapeSlackText(value);
   if (Array.isArray(value)) return value.map(escapeForSlack);
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, escapeForSlack(v)]));
@@ -119,4 +128,53 @@ export function renderAskModal(
   const { modal } = SLACK_ASK_MODALS[verb];
   const view = expand(loadModal(modal), escapeForSlack(data)) as Record<string, unknown>;
   return { ...view, callback_id: `ask:${verb}`, private_metadata: JSON.stringify(data) };
+}
+
+/** The placeholder a form opens as, while what fills it is read (see listeners/modals.ts). */
+export const LOADING_CALLBACK_ID = 'scrutiny-loading';
+/** A modal that only tells the person something: nothing in it can be submitted. */
+export const MESSAGE_CALLBACK_ID = 'scrutiny-message';
+
+/** Slack's modal title is at most 24 characters. https://docs.slack.dev/reference/views/modal-views */
+const MODAL_TITLE = 'Scrutiny';
+
+/**
+ * A modal with only "Loading…" in it: opened the moment a command or click arrives, because
+ * its trigger_id is good for 3 seconds only, and filled in with views.update once the form is
+ * ready. Plain text, so nothing in it is read as markup.
+ */
+export function renderLoadingModal(): Record<string, unknown> {
+  return {
+    type: 'modal',
+    callback_id: LOADING_CALLBACK_ID,
+    title: { type: 'plain_text', text: MODAL_TITLE },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [{ type: 'section', text: { type: 'plain_text', text: 'Loading…' } }],
+  };
+}
+
+/**
+ * A message (a refusal, "try again") shown in the modal that was opened for a form, so the
+ * person is not left looking at "Loading…". The blocks are a rendered card, already escaped.
+ */
+export function renderMessageModal(message: {
+  text: string;
+  blocks?: unknown[];
+}): Record<string, unknown> {
+  const blocks =
+    message.blocks && message.blocks.length > 0
+      ? message.blocks
+      : [
+          {
+            type: 'section',
+            text: { type: 'plain_text', text: clip(message.text, SLACK_LIMITS.sectionText) },
+          },
+        ];
+  return {
+    type: 'modal',
+    callback_id: MESSAGE_CALLBACK_ID,
+    title: { type: 'plain_text', text: MODAL_TITLE },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks,
+  };
 }

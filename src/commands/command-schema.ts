@@ -3,6 +3,7 @@ import { localDateSchema } from '../domain/calendar/local-date';
 import { CHECK_KINDS } from '../domain/checks/check-kinds';
 import { PRESET_KEYS } from '../domain/groups/presets';
 import { ROLES, TENURES } from '../domain/shared/people';
+import { typedText } from './typed-text';
 
 /**
  * The typed commands both channels hand to the use-cases. The parser builds a plain object and
@@ -23,7 +24,8 @@ export const TEXT_LIMITS = {
   reason: 500,
 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Cleaned here as well as in parseCommand, so a command built any other way is cleaned too.
+const text = typedText;
 const platformUserId = z.string().regex(/^[^\s<>]+$/);
 const reviewRef = z.string().regex(/^R-[1-9]\d{0,8}$/);
 const standardRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
@@ -46,7 +48,15 @@ export const groupAddCommandSchema = z.strictObject({
 });
 
 export const standardsImportCommandSchema = z.strictObject({ type: z.literal('standards-import') });
-export const standardsListCommandSchema = z.strictObject({ type: z.literal('standards-list') });
+/** Long lists come a page at a time; see src/app/dispatch/bounded-list.ts. */
+const page = z.number().int().min(1).max(9999);
+
+export const standardsListCommandSchema = z.strictObject({
+  type: z.literal('standards-list'),
+  page: page.optional(),
+  /** One service area's standards, as the card names it (case and spacing aside). */
+  area: text(TEXT_LIMITS.area).optional(),
+});
 
 export const reviewOpenCommandSchema = z.strictObject({
   type: z.literal('review-open'),
@@ -74,8 +84,11 @@ export const evidenceRequestCommandSchema = z.strictObject({
 });
 
 export const declareCommandSchema = z.strictObject({ type: z.literal('declare') });
-export const registerCommandSchema = z.strictObject({ type: z.literal('register') });
-export const mineCommandSchema = z.strictObject({ type: z.literal('mine') });
+export const registerCommandSchema = z.strictObject({
+  type: z.literal('register'),
+  page: page.optional(),
+});
+export const mineCommandSchema = z.strictObject({ type: z.literal('mine'), page: page.optional() });
 
 export const attendanceCommandSchema = z.strictObject({
   type: z.literal('attendance'),

@@ -8,6 +8,7 @@ import {
   choiceOption,
   dateOption,
   monthsOption,
+  pageOption,
   reviewReferenceOption,
   standardKeyOption,
   textOption,
@@ -81,7 +82,19 @@ export const GRAMMAR: Readonly<Record<CommandType, CommandGrammar>> = {
     },
   },
   'standards-import': NOTHING_MORE,
-  'standards-list': NOTHING_MORE,
+  'standards-list': {
+    person: false,
+    options: {
+      page: pageOption(),
+      area: textOption({
+        key: 'area',
+        field: 'area',
+        noun: 'a service area',
+        example: '"Repairs and Maintenance"',
+        maxLength: TEXT_LIMITS.area,
+      }),
+    },
+  },
   'review-open': {
     person: false,
     text: { field: 'topic', noun: 'topic', maxLength: TEXT_LIMITS.topic },
@@ -133,8 +146,8 @@ export const GRAMMAR: Readonly<Record<CommandType, CommandGrammar>> = {
     },
   },
   declare: NOTHING_MORE,
-  register: NOTHING_MORE,
-  mine: NOTHING_MORE,
+  register: { person: false, options: { page: pageOption() } },
+  mine: { person: false, options: { page: pageOption() } },
   attendance: { person: 'many', options: {} },
   'conduct-warn': {
     person: true,

@@ -133,6 +133,26 @@ export function standardKeyOption(): OptionGrammar {
   };
 }
 
+/**
+ * Which page of a long list to show (`standards page:2`): cards show a page at a time so they
+ * stay within what Teams and Slack accept.
+ */
+export function pageOption(): OptionGrammar {
+  const hint = 'page:<N>, e.g. page:2';
+  return {
+    field: 'page',
+    noun: 'a page number',
+    hint,
+    required: false,
+    read(value, written) {
+      const page = /^\d{1,4}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+      if (!Number.isInteger(page) || page < 1)
+        return { ok: false, message: `${written} isn't a page I can show. Use ${hint}.` };
+      return { ok: true, value: page };
+    },
+  };
+}
+
 /** A number of months, typed `6m`, `6` or `6 months`, from 1 to 60. */
 export function monthsOption(spec: { key: string; field: string; noun: string }): OptionGrammar {
   const hint = `${spec.key}:<N>m, e.g. ${spec.key}:6m`;

@@ -7,6 +7,7 @@ import { readArguments, withUsage } from './read-arguments';
 import { normaliseSpacing } from './spacing';
 import type { Token } from './tokenise';
 import { QUOTE_CHARACTER, tokenise } from './tokenise';
+import { cleanTypedText } from './typed-text';
 
 export type { ParseResult } from './parse-result';
 
@@ -17,7 +18,8 @@ export type ParseOptions = DateContext;
  * refusal naming every problem found, with the usage line of the command when we know which.
  */
 export function parseCommand(text: string, options: ParseOptions): ParseResult {
-  const spaced = normaliseSpacing(text);
+  // Cleaned before anything reads it, so lengths, quotes and refusals see what people saw.
+  const spaced = normaliseSpacing(cleanTypedText(text));
   const tokenised = tokenise(spaced);
   if (!tokenised.ok) {
     return withUsage(tokenised.message, commandBeforeQuotes(spaced));

@@ -4,6 +4,8 @@ import { envSchema, secretVariables, type Env } from './env-schema';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export type TeamsConfig =
+  | { mode: 'off' }
+  /** Unauthenticated, for the Bot Framework Emulator on a developer's machine: loopback only. */
   | { mode: 'emulator' }
   | {
       mode: 'authenticated';
@@ -79,10 +81,16 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   const problems: string[] = [];
   const teams = teamsConfig(env, problems);
   const slack = slackConfig(env, problems);
+  // The emulator mode takes any request as Teams: it may only listen where nobody else can reach.
+  const host = env.HOST ?? (teams?.mode === 'emulator' ? '127.0.0.1' : '0.0.0.0');
+  if (teams?.mode === 'emulator' && !LOOPBACK_HOSTS.has(host))
+    problems.push(
+      `HOST: TEAMS_MODE=emulator serves Teams without authentication, so only on loopback (127.0.0.1, ::1 or localhost), not ${host}`,
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: env.PORT,
-    host: env.HOST ?? '0.0.0.0',
+    host,
     mongodbUri: env.MONGODB_URI,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ferretDbBinary: env.FERRETDB_BIN,
@@ -90,7 +98,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     ferretDbInstallDir: env.FERRETDB_INSTALL_DIR,
     timeZone: env.TIME_ZONE ?? 'Europe/London',
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
-    teams: teams ?? { mode: 'emulator' },
+    teams: teams ?? { mode: 'off' },
     slack: slack ?? { mode: 'off' },
     bootstrapOfficers: env.BOOTSTRAP_OFFICERS,
     nudges: {
@@ -102,9 +110,16 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   };
 }
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
+/**
+ * Teams is off unless configured: MICROSOFT_APP_ID turns it on, authenticated; the emulator's
+ * unauthenticated mode only when TEAMS_MODE=emulator asks for it.
+ */
 function teamsConfig(env: Env, problems: string[]): TeamsConfig | undefined {
   const appType = (env.MICROSOFT_APP_TYPE ?? 'MultiTenant') as
     'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+  const asked = env.TEAMS_MODE;
   if (!env.MICROSOFT_APP_ID) {
     for (const name of [
       'MICROSOFT_APP_PASSWORD',
@@ -114,7 +129,16 @@ function teamsConfig(env: Env, problems: string[]): TeamsConfig | undefined {
       if (env[name])
         problems.push(`${name}: is set but MICROSOFT_APP_ID is not; set both or neither`);
     }
-    return { mode: 'emulator' };
+    if (asked === 'authenticated')
+      problems.push('MICROSOFT_APP_ID: required when TEAMS_MODE is authenticated');
+    return { mode: asked === 'emulator' ? 'emulator' : 'off' };
+  }
+  if (asked === 'off') return { mode: 'off' };
+  if (asked === 'emulator') {
+    problems.push(
+      'TEAMS_MODE: emulator turns authentication off and cannot be used with MICROSOFT_APP_ID',
+    );
+    return undefined;
   }
   if (appType !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD) {
     problems.push(
@@ -187,9 +211,11 @@ function withTrailingSlash(url: string): string {
 export function describeChannels(config: Config): { teams: string; slack: string } {
   return {
     teams:
-      config.teams.mode === 'emulator'
-        ? 'Teams: local emulator mode (no MICROSOFT_APP_ID; requests are not authenticated, use only on a developer machine)'
-        : `Teams: on (${config.teams.appType} app ${config.teams.appId})`,
+      config.teams.mode === 'off'
+        ? 'Teams: off (set MICROSOFT_APP_ID, or TEAMS_MODE=emulator on a developer machine)'
+        : config.teams.mode === 'emulator'
+          ? `Teams: local emulator mode (TEAMS_MODE=emulator; requests are not authenticated, listening on ${config.host} only)`
+          : `Teams: on (${config.teams.appType} app ${config.teams.appId})`,
     slack:
       config.slack.mode === 'off'
         ? 'Slack: off (no SLACK_SIGNING_SECRET)'

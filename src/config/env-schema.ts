@@ -49,6 +49,11 @@ const appType = optionalText.refine(
   { message: 'expected MultiTenant, SingleTenant or UserAssignedMSI' },
 );
 
+const teamsMode = optionalText.refine(
+  (v) => v === undefined || ['off', 'emulator', 'authenticated'].includes(v),
+  { message: 'expected off, emulator or authenticated' },
+);
+
 const slackBotToken = optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
   message: 'expected a bot token starting xoxb-',
 });
@@ -95,6 +100,7 @@ export const envSchema = z.object({
   FERRETDB_INSTALL_DIR: optionalText,
   TIME_ZONE: timeZone,
   LOG_LEVEL: logLevel,
+  TEAMS_MODE: teamsMode,
   MICROSOFT_APP_ID: optionalText,
   MICROSOFT_APP_PASSWORD: optionalText,
   MICROSOFT_APP_TENANT_ID: optionalText,

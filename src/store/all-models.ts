@@ -17,7 +17,7 @@ import './references';
 import './reviews/review-model';
 import './seats';
 import './standards/standard-model';
-import './slack-deliveries';
+import './inbound-ledger';
 import './slack/installation-store';
 import './nudges/nudge-model';
 import './nudges/sweep-lease';

@@ -131,6 +131,39 @@ describe('Slack requests on the shared restify server', () => {
     expect(JSON.stringify(reply.blocks)).toContain('/scrutiny help');
   });
 
+  it('runs a signed slash command replayed within its five minutes once, and says so to the replay', async () => {
+    mockAuthTest();
+    let answers = 0;
+    const answered = new Promise<void>((resolve) => {
+      nock('https://hooks.slack.test.example')
+        .persist()
+        .post('/commands/T0LANDLORD/1/abc', () => {
+          answers += 1;
+          resolve();
+          return true;
+        })
+        .reply(200, 'ok');
+    });
+    // The same body and headers again: Slack's trigger_id is unique per invocation, so a second
+    // delivery carrying it is a replay. https://api.slack.com/interactivity/slash-commands
+    const body = slashCommandBody('help');
+    const headers = slackHeaders(body, 'application/x-www-form-urlencoded');
+    const first = await post(`${bot().url}/api/slack/commands`, body, headers);
+    const replay = await post(`${bot().url}/api/slack/commands`, body, headers);
+    expect(first.json()).toMatchObject({ text: 'Working on it…' });
+    expect(replay.status).toBe(200);
+    expect(replay.json()).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('reached me twice'),
+    });
+    await answered;
+    const stored = await bot()
+      .connection.collection('inbound_deliveries')
+      .countDocuments({ _id: { $regex: '^slack-trigger:' } } as never);
+    expect(stored).toBeGreaterThanOrEqual(1);
+    expect(answers).toBe(1);
+  });
+
   it('processes an event once when Slack retries its delivery', async () => {
     mockAuthTest();
     const replies: unknown[] = [];
@@ -155,8 +188,8 @@ describe('Slack requests on the shared restify server', () => {
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ channel: 'C0PANEL', thread_ts: '1760000000.000100' });
     const stored = await bot()
-      .connection.collection('slack_deliveries')
-      .countDocuments({ _id: 'Ev0RETRY1' } as never);
+      .connection.collection('inbound_deliveries')
+      .countDocuments({ _id: 'slack-event:Ev0RETRY1' } as never);
     expect(stored).toBe(1);
   });
 });

@@ -73,6 +73,13 @@ describe('parseCommand: every command from realistic text', () => {
     expect(parsed('standards import')).toEqual({ type: 'standards-import' });
     expect(parsed('Standards')).toEqual({ type: 'standards-list' });
     expect(parsed('standards list')).toEqual({ type: 'standards-list' });
+    expect(parsed('standards page:2 area:"Repairs and Maintenance"')).toEqual({
+      type: 'standards-list',
+      page: 2,
+      area: 'Repairs and Maintenance',
+    });
+    expect(parsed('register page:3')).toEqual({ type: 'register', page: 3 });
+    expect(parsed('mine page:2')).toEqual({ type: 'mine', page: 2 });
   });
 
   it('review open: type:full is full, type:light (or light-touch) is light-touch', () => {

@@ -142,12 +142,18 @@ describe('parseCommand refusals: exact wording', () => {
   });
 
   it('commands that take nothing refuse what follows', () => {
-    expect(refused('mine please')).toEqual({
-      message: "mine takes nothing more; I didn't expect “please”.",
-      usage: 'mine',
+    expect(refused('declare please')).toEqual({
+      message: "declare takes nothing more; I didn't expect “please”.",
+      usage: 'declare',
     });
+    expect(refused('declare area:north').message).toBe(
+      "declare doesn't take area:. It takes no options.",
+    );
     expect(refused('register area:north').message).toBe(
-      "register doesn't take area:. It takes no options.",
+      "register doesn't take area:. It takes page:.",
+    );
+    expect(refused('standards page:0').message).toBe(
+      "page:0 isn't a page I can show. Use page:<N>, e.g. page:2.",
     );
   });
 

@@ -11,17 +11,44 @@ function problemsOf(env: Record<string, string>): string[] {
 }
 
 describe('configuration from the environment', () => {
-  it('runs with no variables at all: defaults, Teams in emulator mode, Slack off', () => {
+  it('runs with no variables at all: defaults, closed: Teams off, Slack off', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3978);
+    expect(config.host).toBe('0.0.0.0');
     expect(config.timeZone).toBe('Europe/London');
     expect(config.logLevel).toBe('info');
     expect(config.mongodbUri).toBeUndefined();
-    expect(config.teams).toEqual({ mode: 'emulator' });
+    expect(config.teams).toEqual({ mode: 'off' });
     expect(config.slack).toEqual({ mode: 'off' });
     const lines = describeChannels(config);
-    expect(lines.teams).toMatch(/^Teams: local emulator mode/);
+    expect(lines.teams).toMatch(/^Teams: off/);
     expect(lines.slack).toBe('Slack: off (no SLACK_SIGNING_SECRET)');
+  });
+
+  it('runs the unauthenticated emulator mode only when asked, and then only on loopback', () => {
+    const config = loadConfig({ TEAMS_MODE: 'emulator' });
+    expect(config.teams).toEqual({ mode: 'emulator' });
+    expect(config.host).toBe('127.0.0.1');
+    expect(describeChannels(config).teams).toMatch(/^Teams: local emulator mode .*127\.0\.0\.1/);
+    expect(loadConfig({ TEAMS_MODE: 'emulator', HOST: '::1' }).host).toBe('::1');
+    expect(() => loadConfig({ TEAMS_MODE: 'emulator', HOST: '0.0.0.0' })).toThrow(
+      'HOST: TEAMS_MODE=emulator serves Teams without authentication, so only on loopback (127.0.0.1, ::1 or localhost), not 0.0.0.0',
+    );
+    expect(() =>
+      loadConfig({ TEAMS_MODE: 'emulator', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw' }),
+    ).toThrow(
+      'TEAMS_MODE: emulator turns authentication off and cannot be used with MICROSOFT_APP_ID',
+    );
+    expect(() => loadConfig({ TEAMS_MODE: 'authenticated' })).toThrow(
+      'MICROSOFT_APP_ID: required when TEAMS_MODE is authenticated',
+    );
+    expect(() => loadConfig({ TEAMS_MODE: 'open' })).toThrow(
+      'TEAMS_MODE: expected off, emulator or authenticated (got "open")',
+    );
+    expect(
+      loadConfig({ TEAMS_MODE: 'off', MICROSOFT_APP_ID: 'app', MICROSOFT_APP_PASSWORD: 'pw' })
+        .teams,
+    ).toEqual({ mode: 'off' });
   });
 
   it.each([

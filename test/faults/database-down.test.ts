@@ -21,7 +21,11 @@ const TEAMS_OFFICER = { aad: '66666666-6666-4666-8666-666666666601', name: 'Tess
 describe('when the database stops while requests arrive', () => {
   onlyLoopbackNetwork();
   const dir = mkdtempSync(join(tmpdir(), 'scrutiny-down-'));
-  const binary = findFerretDb(process.env.PATH, process.env.FERRETDB_BIN) ?? 'ferretdb';
+  // The FerretDB the run's global setup found or built.
+  const binary =
+    process.env.TEST_FERRETDB_BIN ??
+    findFerretDb(process.env.PATH, process.env.FERRETDB_BIN) ??
+    'ferretdb';
   let database: RunningDatabase;
   let port = 0;
   let bot: RunningBot;
@@ -41,6 +45,7 @@ describe('when the database stops while requests arrive', () => {
       MONGODB_URI: withDatabaseName(database.uri, 'down'),
       PORT: '0',
       HOST: '127.0.0.1',
+      TEAMS_MODE: 'emulator',
       LOG_LEVEL: 'silent',
       BOOTSTRAP_OFFICERS: `${OFFICER.id},${TEAMS_OFFICER.aad}`,
     });
@@ -60,6 +65,21 @@ describe('when the database stops while requests arrive', () => {
     expect((await session.slash(OFFICER, 'help')).text).toContain('group create');
     await database.stop();
     expect((await fetch(`${bot.url}/readyz`)).status).toBe(503);
+
+    // A form sent now stays open and says so beside its first field, what was typed kept: the
+    // listener answers itself (the receiver's own safety net would only send an empty 200).
+    // Slack closes a modal whose submission is not answered within 3 seconds:
+    // https://docs.slack.dev/tools/bolt-js/concepts/acknowledge
+    const form = await session.submit(
+      OFFICER,
+      'declaration-form',
+      { groupId: 'G-DOWN' },
+      {
+        kind: { type: 'static_select', selected_option: { value: 'other' } },
+        detail: session.typed('My cousin works in lettings'),
+      },
+    );
+    expect(form.json()).toEqual({ response_action: 'errors', errors: { kind: TRY_AGAIN_TEXT } });
 
     const down = await session.slash(OFFICER, 'group create "Down Panel" preset:torus-tims');
     expect(down.body).toMatchObject({ replace_original: true, text: TRY_AGAIN_TEXT });

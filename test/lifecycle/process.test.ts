@@ -44,18 +44,28 @@ function runBot(
 describe('the bot as a process', () => {
   it('serves requests, then on SIGTERM drains, closes the database and exits 0', async () => {
     let readyz: number | undefined;
+    let teams: number | undefined;
     const exited = await runBot(
       { MONGODB_URI: testDatabaseUri('process'), PORT: '0', HOST: '127.0.0.1' },
       (line, kill) => {
         const match = /"msg":"listening on (http:\/\/[^"]+)"/.exec(line);
         if (!match) return;
-        void fetch(`${match[1]}/readyz`).then((res) => {
-          readyz = res.status;
+        void (async () => {
+          readyz = (await fetch(`${match[1]}/readyz`)).status;
+          // Closed by default: with no Teams configuration nothing answers as Teams.
+          teams = (
+            await fetch(`${match[1]}/api/messages`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ type: 'message', text: 'help' }),
+            })
+          ).status;
           kill('SIGTERM');
-        });
+        })();
       },
     );
     expect(readyz).toBe(200);
+    expect(teams).toBe(404);
     expect(exited.code).toBe(0);
     const messages = exited.stdout
       .split('\n')
@@ -63,7 +73,7 @@ describe('the bot as a process', () => {
       .map((line) => (JSON.parse(line) as { msg: string }).msg);
     expect(messages).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^Teams: local emulator mode/),
+        expect.stringMatching(/^Teams: off/),
         'Slack: off (no SLACK_SIGNING_SECRET)',
         'shutting down: draining requests',
         'stopped',

@@ -13,7 +13,11 @@ type SlackManifest = {
       usage_hint: string;
       should_escape: boolean;
     }>;
-    app_home: { home_tab_enabled: boolean };
+    app_home: {
+      home_tab_enabled: boolean;
+      messages_tab_enabled: boolean;
+      messages_tab_read_only_enabled: boolean;
+    };
   };
   oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
   settings: {
@@ -31,10 +35,14 @@ describe('the Slack app manifest', () => {
   it('asks for the scopes the bot uses and no more', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'channels:read',
       'chat:write',
       'commands',
       'files:read',
+      'groups:read',
       'im:write',
+      'mpim:read',
+      'users:read',
     ]);
     // OAuth installs ask for the same scopes as the manifest declares.
     expect([...SLACK_BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
@@ -59,6 +67,15 @@ describe('the Slack app manifest', () => {
     expect(hint.length).toBeLessThanOrEqual(1000);
     const known = new Set(COMMANDS.map((c) => c.name));
     for (const name of hint.split('|').map((s) => s.trim())) expect(known).toContain(name);
+  });
+
+  it('keeps the Messages tab for what the bot sends, read-only because it reads no direct messages', () => {
+    // https://docs.slack.dev/surfaces/app-home#messages-tab: a writable tab invites messages
+    // that only a `message.im` subscription would deliver, and the bot has none.
+    expect(manifest.features.app_home.messages_tab_enabled).toBe(true);
+    expect(manifest.features.app_home.messages_tab_read_only_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).not.toContain('message.im');
+    expect(manifest.oauth_config.scopes.bot).not.toContain('im:history');
   });
 
   it('has the App Home tab and the events it listens to', () => {

@@ -17,6 +17,8 @@ export function useTestBot(
       MONGODB_URI: testDatabaseUri(),
       PORT: '0',
       HOST: '127.0.0.1',
+      // The Bot Framework Emulator's mode: tests post activities without tokens, on loopback.
+      ...(env.MICROSOFT_APP_ID ? {} : { TEAMS_MODE: 'emulator' }),
       LOG_LEVEL: 'silent',
       ...env,
     });

@@ -23,6 +23,7 @@ export default async function globalSetup(): Promise<void> {
   });
   process.env.TEST_MONGODB_URI = db.uri;
   process.env.TEST_DATA_DIR = dir;
+  if (db.binary) process.env.TEST_FERRETDB_BIN = db.binary;
   globalThis.__scrutinyTestDatabase = { db, dir };
   process.stderr.write(`\ntest database: ${db.description}\n`);
 }

@@ -1,5 +1,12 @@
 import { post } from './http';
-import { SLACK_HOOKS, slackHeaders, type captureSlack, type SlackCall } from './slack';
+import { LOADING_CALLBACK_ID } from '../../src/cards/render-slack';
+import {
+  newTriggerId,
+  SLACK_HOOKS,
+  slackHeaders,
+  type captureSlack,
+  type SlackCall,
+} from './slack';
 
 export type Who = { id: string; name: string };
 
@@ -36,7 +43,7 @@ export function slackSession(
       command: '/scrutiny',
       text,
       response_url: `${SLACK_HOOKS}${path}`,
-      trigger_id: `trigger-${n}`,
+      trigger_id: newTriggerId(),
       api_app_id: 'A0SCRUTINY',
     }).toString();
     const res = await signedPost('commands', body);
@@ -61,7 +68,7 @@ export function slackSession(
       channel: { id: `D${who.id}` },
       container: { type: 'message', message_ts: '1.1', channel_id: `D${who.id}` },
       response_url: `${SLACK_HOOKS}${path}`,
-      trigger_id: `trigger-${n}`,
+      trigger_id: newTriggerId(),
       actions: [
         {
           type: 'button',
@@ -75,7 +82,7 @@ export function slackSession(
     const body = new URLSearchParams({ payload }).toString();
     const res = await signedPost('interactivity', body);
     expect(res.status).toBe(200);
-    if (opened === 'modal') return [await slack.next((c) => c.method === 'views.open', since)];
+    if (opened === 'modal') return [await slack.next(isShownForm, since)];
     // The clicker is always told something only they see: a confirmation or a refusal.
     await slack.next((c) => c.method === path && c.body.response_type === 'ephemeral', since);
     return slack.calls.slice(since).filter((c) => c.method === path);
@@ -104,6 +111,13 @@ export function slackSession(
     });
     return signedPost('interactivity', new URLSearchParams({ payload }).toString());
   }
+  /**
+   * A modal with a form in it: opened straight away (the small questions behind a button), or
+   * filled into the "Loading…" placeholder that was opened first (the forms that need reading).
+   */
+  const isShownForm = (c: SlackCall) =>
+    (c.method === 'views.open' || c.method === 'views.update') &&
+    viewOf(c).callback_id !== LOADING_CALLBACK_ID;
   const typed = (value: string) => ({ type: 'plain_text_input', value });
   const chosen = (value: string) => ({ type: 'radio_buttons', selected_option: { value } });
   const viewOf = (call: SlackCall) =>
@@ -115,5 +129,5 @@ export function slackSession(
   const dmTo = (since: number, says: string) =>
     slack.next((c) => c.method === 'chat.postMessage' && c.text.includes(says), since);
 
-  return { slash, click, submit, typed, chosen, viewOf, dmTo, signedPost };
+  return { slash, click, submit, typed, chosen, viewOf, dmTo, signedPost, isShownForm };
 }

@@ -30,6 +30,17 @@ export function slackHeaders(
   };
 }
 
+let triggers = 0;
+
+/**
+ * A trigger_id as Slack makes them (`<number>.<number>.<hex>`), new for every invocation:
+ * https://api.slack.com/interactivity/handling#modal_responses
+ */
+export function newTriggerId(): string {
+  triggers += 1;
+  return `${13345224609 + triggers}.738474920.${process.pid.toString(16)}${triggers.toString(16)}`;
+}
+
 export function slashCommandBody(
   text: string,
   userId = 'U0MEMBER1',
@@ -46,7 +57,7 @@ export function slashCommandBody(
     command: '/scrutiny',
     text,
     response_url: 'https://hooks.slack.test.example/commands/T0LANDLORD/1/abc',
-    trigger_id: '123.456.abc',
+    trigger_id: newTriggerId(),
     api_app_id: 'A0SCRUTINY',
   }).toString();
 }
@@ -82,21 +93,41 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
       }
   };
   let ts = 0;
-  const answers: Record<string, () => Record<string, unknown>> = {
+  type Answer = (body: Record<string, unknown>) => Record<string, unknown>;
+  const answers: Record<string, Answer> = {
     'auth.test': () => ({ ok: true, team_id: 'T', user_id: 'U0BOT', bot_id: 'B0BOT' }),
     'conversations.open': () => ({ ok: true, channel: { id: 'D0OPENED' } }),
     'chat.postMessage': () => ({ ok: true, ts: `1.${++ts}` }),
+    // https://docs.slack.dev/reference/methods/views.open and views.update: the view comes back.
     'views.open': () => ({ ok: true, view: { id: 'V0OPENED' } }),
+    'views.update': (body) => ({ ok: true, view: { id: body.view_id } }),
     'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }),
   };
+  // Answers a test sets for itself, by method, until the next install().
+  let overrides: Record<string, Answer> = {};
   // Answers to give instead of success, once each, by method (e.g. a 429 with Retry-After).
   const failures: Array<{ method: string; status: number; headers: Record<string, string> }> = [];
+  // Answers given once each with HTTP 200, after `before` has run (e.g. a read of the database).
+  const onceAnswers: Array<{
+    method: string;
+    body?: Record<string, unknown>;
+    before?: () => Promise<void>;
+  }> = [];
   const install = () => {
+    overrides = {};
     nockFor(SLACK_API_URL.replace(/\/api\/$/, ''))
       .persist()
       .post(/^\/api\/.+/)
-      .reply(function (uri, body) {
+      .reply(async function (uri, body) {
         const method = uri.replace(/^\/api\//, '');
+        const once = onceAnswers.findIndex((a) => a.method === method);
+        if (once >= 0) {
+          const [answer] = onceAnswers.splice(once, 1);
+          const token = this.req.headers.authorization as string | undefined;
+          await answer?.before?.();
+          record(method, body, token);
+          return [200, answer?.body ?? (answers[method] ?? (() => ({ ok: true })))(decoded(body))];
+        }
         const failure = failures.findIndex((f) => f.method === method);
         if (failure >= 0) {
           const [answer] = failures.splice(failure, 1);
@@ -108,7 +139,8 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
           ];
         }
         record(method, body, this.req.headers.authorization as string | undefined);
-        return [200, (answers[method] ?? (() => ({ ok: true })))()];
+        const answer = overrides[method] ?? answers[method] ?? (() => ({ ok: true }));
+        return [200, answer(decoded(body))];
       });
     nockFor(SLACK_HOOKS)
       .persist()
@@ -131,6 +163,21 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
     failNext(method: string, status: number, headers: Record<string, string> = {}): void {
       failures.push({ method, status, headers });
     },
+    /**
+     * The next call to `method` is answered with `body` (HTTP 200; Slack reports its errors as
+     * `{ok: false, error}` with a 200), and not before `before` has finished, so a test can look
+     * at the database at the moment of the call.
+     */
+    answerNext(
+      method: string,
+      answer: { body?: Record<string, unknown>; before?: () => Promise<void> },
+    ): void {
+      onceAnswers.push({ method, ...answer });
+    },
+    /** Calls to `method` get `answer(body)` until the next install() (each test's beforeEach). */
+    answerWith(method: string, answer: Answer): void {
+      overrides[method] = answer;
+    },
     /** The first call (already made or still to come) that `match` accepts, after `since`. */
     next(match: (c: SlackCall) => boolean, since = 0): Promise<SlackCall> {
       const made = calls.slice(since).find(match);
@@ -138,6 +185,10 @@ export function captureSlack(nockFor: (base: string) => nock.Scope) {
       return new Promise((resolve) => waiters.push({ match, resolve }));
     },
   };
+}
+
+function decoded(body: unknown): Record<string, unknown> {
+  return (typeof body === 'string' ? decode(body) : body) as Record<string, unknown>;
 }
 
 /** The Web API client posts form-encoded bodies; response_url posts are JSON. */

@@ -15,6 +15,8 @@ export interface IncomingSpeaker {
   tenantName?: string;
   /** The Teams AAD object id or Slack user id. */
   userId: string;
+  /** The id the platform's messages and cards address the person by (Teams: `29:…`), if other. */
+  chatUserId?: string;
   displayName: string;
   conversation: {
     id: string;
@@ -59,6 +61,7 @@ export async function speakerOf(
   const [person, stored, group] = await Promise.all([
     personFor(ctx, organisation._id, {
       platformUserId: incoming.userId,
+      ...(incoming.chatUserId ? { chatUserId: incoming.chatUserId } : {}),
       displayName: incoming.displayName,
       bootstrapOfficer: settings.bootstrapOfficers.includes(incoming.userId),
     }),

@@ -30,13 +30,17 @@ import {
 import { castVote } from '../conduct/ballots';
 import { recordInvestigationOutcome } from '../conduct/conduct-steps';
 import { ballotCard, ballotClosedDeliveries } from './conduct-views';
-import { mineFor } from './run-command';
+import { mineReply, registerReply, standardsReply } from './paged-views';
+import { cleanTypedValues } from '../../commands/typed-text';
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const ref = z.string().trim().min(1).max(20);
+const optionalPage = z.preprocess(
+  emptyToUndefined,
+  z.coerce.number().int().min(1).max(9999).optional(),
+);
 
-/** What a button or form on a card can ask for, whichever channel it was clicked in. */
-export const cardActionSchema = z.discriminatedUnion('verb', [
+const cardActionVariants = z.discriminatedUnion('verb', [
   z.object({ verb: z.literal('check.accept'), ref }),
   z.object({
     verb: z.literal('check.decline'),
@@ -50,7 +54,15 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     detail: z.preprocess(emptyToUndefined, z.string().optional()),
     area: z.preprocess(emptyToUndefined, z.string().optional()),
   }),
-  z.object({ verb: z.literal('mine.refresh') }),
+  z.object({ verb: z.literal('mine.refresh'), page: optionalPage }),
+  // "Next page" on a card that shows a long list a page at a time (paged-views).
+  z.object({
+    verb: z.literal('list.page'),
+    list: z.enum(['standards', 'register', 'mine']),
+    page: z.coerce.number().int().min(1).max(9999),
+    area: z.preprocess(emptyToUndefined, z.string().trim().max(100).optional()),
+    groupId: z.preprocess(emptyToUndefined, z.string().trim().min(1).max(64).optional()),
+  }),
   // The buttons on a reminder, and the officer's answer to a request for more time.
   z.object({ verb: z.literal('deadline.met'), deadlineId: z.string().trim().min(1).max(64) }),
   z.object({ verb: z.literal('deadline.not-me'), deadlineId: z.string().trim().min(1).max(64) }),
@@ -99,6 +111,13 @@ export const cardActionSchema = z.discriminatedUnion('verb', [
     link: z.preprocess(emptyToUndefined, z.string().optional()),
   }),
 ]);
+
+/**
+ * What a button or form on a card can ask for, whichever channel it was clicked in. Every
+ * string in it is cleaned of control characters, escape sequences and bidi overrides first
+ * (see typed-text.ts), the checklist's q.<id> answers included, so a new field is too.
+ */
+export const cardActionSchema = z.preprocess(cleanTypedValues, cardActionVariants);
 export type CardAction = z.infer<typeof cardActionSchema>;
 
 /**
@@ -248,7 +267,14 @@ export async function runCardAction(
           (action as Record<string, unknown>).exclude,
       );
     case 'mine.refresh':
-      return mineFor(ctx, speaker);
+      return mineReply(ctx, speaker, action.page);
+    case 'list.page':
+      // Each list checks who may see it, as its command does: the register only for the group.
+      if (action.list === 'standards')
+        return standardsReply(ctx, speaker, { page: action.page, area: action.area });
+      if (action.list === 'register')
+        return registerReply(ctx, speaker, action.groupId, action.page);
+      return mineReply(ctx, speaker, action.page);
     case 'deadline.met': {
       const result = await meetDeadline(ctx, actor, { deadlineId: action.deadlineId });
       if (!result.ok) return refusalReply(result.refusals);

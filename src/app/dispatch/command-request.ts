@@ -8,7 +8,7 @@ export interface CommandRequest {
   speaker: Speaker;
   /** The command text with mentions already turned into the parser's tokens. */
   text: string;
-  mentioned: ReadonlyArray<{ userId: string; displayName: string }>;
+  mentioned: ReadonlyArray<{ userId: string; chatUserId?: string; displayName: string }>;
   /** Files sent with the message, already fetched (a CSV or JSON table of standards). */
   attachments: ReadonlyArray<{ name: string; text: string }>;
 }
@@ -25,6 +25,7 @@ export async function mentionedPerson(ctx: AppContext, request: CommandRequest, 
   const mention = request.mentioned.find((m) => m.userId === userId);
   return personFor(ctx, request.speaker.organisation._id, {
     platformUserId: userId,
+    ...(mention?.chatUserId ? { chatUserId: mention.chatUserId } : {}),
     displayName: mention?.displayName ?? userId,
   });
 }

@@ -5,6 +5,7 @@ import { groupModel } from '../../store/groups/group-model';
 import { personModel } from '../../store/people/person-model';
 import { liveCount } from '../conduct/ballots';
 import type { AppContext } from '../shared/context';
+import { boundList, clipText } from './bounded-list';
 import type { CardMessage, Delivery } from './reply';
 
 const QUESTIONS = {
@@ -52,8 +53,8 @@ export async function ballotCard(
     liveCount(ctx, ballot),
     personModel(ctx.db)
       .find({ _id: { $in: ballot.eligible.slice(0, TEAMS_REFRESH_LIMIT) } })
-      .select({ platformUserId: 1 })
-      .lean<Array<{ platformUserId: string }>>(),
+      .select({ chatUserId: 1 })
+      .lean<Array<{ chatUserId?: string }>>(),
     questionOf(ctx, ballot),
   ]);
   return {
@@ -72,7 +73,9 @@ export async function ballotCard(
       abstain: count.tally?.abstain ?? 0,
       youVoted: viewer?.youVoted ?? false,
       // Teams refreshes the card for each of these people, so each sees whether they voted.
-      refreshUserIds: eligible.map((p) => p.platformUserId),
+      // Teams wants the ids its chats use (29:…), not AAD object ids, or nobody's view refreshes:
+      // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards#user-ids-in-refresh
+      refreshUserIds: eligible.flatMap((p) => (p.chatUserId ? [p.chatUserId] : [])),
     },
   };
 }
@@ -130,25 +133,45 @@ export async function ballotClosedDeliveries(
   return deliveries;
 }
 
-/** conduct history as a card: each step with who, when and why. */
+/** A history shows its latest entries; older ones are counted (bounded-list). */
+export const HISTORY_SHOWN = 20;
+const WHAT_LENGTH = 600;
+
+/** conduct history as a card: each step with who, when and why, the latest 20 of them. */
 export async function historyCard(
   ctx: AppContext,
   subjectName: string,
   events: readonly ConductEventRecord[],
   zone: string,
 ): Promise<CardMessage> {
+  const shown = boundList(events, { size: HISTORY_SHOWN, keep: 'last' });
   const names = new Map<string, string>();
-  for (const id of new Set(events.map((e) => e.by)))
+  for (const id of new Set(shown.items.map((e) => e.by)))
     names.set(id, id === 'system' ? 'the bot' : await nameOf(ctx, id));
+  return historyView(subjectName, events, names, zone);
+}
+
+/** The history card from what is on record and the names of who did each step. */
+export function historyView(
+  subjectName: string,
+  events: readonly ConductEventRecord[],
+  names: ReadonlyMap<string, string>,
+  zone: string,
+): CardMessage {
+  const shown = boundList(events, { size: HISTORY_SHOWN, keep: 'last' });
   return {
     name: 'conduct-history',
     viewModel: {
       person: subjectName,
-      entries: events.map((e) => ({
+      entries: shown.items.map((e) => ({
         when: DateTime.fromJSDate(e.at, { zone }).setLocale('en-GB').toFormat('d MMM yyyy, HH:mm'),
-        what: describeEvent(e),
+        what: clipText(describeEvent(e), WHAT_LENGTH),
         by: names.get(e.by) ?? 'someone',
       })),
+      earlier:
+        shown.before > 0
+          ? `The latest ${shown.items.length} of ${shown.total} entries; ${shown.before} earlier ones are on record and not shown.`
+          : '',
     },
   };
 }

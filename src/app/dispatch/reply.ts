@@ -12,7 +12,19 @@ export interface CardMessage {
  * notification line, the fallback and what a screen reader announces.
  */
 export type Reply = (
-  | { kind: 'message'; text: string; card?: CardMessage; onlyToSender?: boolean }
+  | {
+      kind: 'message';
+      text: string;
+      card?: CardMessage;
+      /** About the sender alone (their own work, a member's conduct record): only they see it. */
+      onlyToSender?: boolean;
+      /**
+       * For the people of this group (by id) only, e.g. the register of interests: where the
+       * chat holds anyone else, it goes to the sender alone. Whether a chat holds anyone else is
+       * for the channel to find out (Slack asks conversations.members).
+       */
+      onlyToGroupMembers?: string;
+    }
   /** A form to fill in: a card in Teams, a modal in Slack. */
   | { kind: 'form'; text: string; form: CardMessage }
 ) & {

@@ -1,15 +1,13 @@
 export type { CommandRequest } from './command-request';
+/** `mine`, the App Home and a card refresh share one builder (paged-views). */
+export { mineReply as mineFor } from './paged-views';
 import { parseCommand, refusalText, helpFor, type Command, type CommandOf } from '../../commands';
-import { DEADLINE_LABELS } from '../../domain/deadlines';
 import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
 import type { Result } from '../../domain/shared/result';
-import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import { groupModel } from '../../store/groups/group-model';
 import { membershipModel } from '../../store/people/membership-model';
-import { assignCheck, openChecksFor } from '../checks/check-use-cases';
-import type { Speaker } from '../conversations/speaker';
-import { declarationRegister } from '../declarations/declaration-use-cases';
-import { openRequestsFor, requestEvidence } from '../evidence/evidence-use-cases';
+import { assignCheck } from '../checks/check-use-cases';
+import { requestEvidence } from '../evidence/evidence-use-cases';
 import { createGroup } from '../groups/create-group';
 import { calendarOf } from '../organisations/register-organisation';
 import { addMember } from '../people/add-member';
@@ -17,9 +15,10 @@ import { policyOf } from '../people/standing';
 import { openReview, reviewByReference } from '../reviews/review-use-cases';
 import type { AppContext } from '../shared/context';
 import { requireOfficer } from '../shared/authorise';
-import { importStandards, listStandards } from '../standards/standard-use-cases';
+import { importStandards } from '../standards/standard-use-cases';
 import { mentionedPerson, NO_GROUP, type CommandRequest } from './command-request';
 import { runConductCommand } from './conduct-commands';
+import { mineReply, registerReply, standardsReply } from './paged-views';
 import { noticeReply, refusalReply, type Reply } from './reply';
 import {
   checkOfferCard,
@@ -62,7 +61,7 @@ async function dispatch(
     case 'standards-import':
       return standardsImport(ctx, request);
     case 'standards-list':
-      return standardsList(ctx, request);
+      return standardsReply(ctx, request.speaker, command);
     case 'review-open':
       return reviewOpen(ctx, request, command);
     case 'check-assign':
@@ -72,9 +71,12 @@ async function dispatch(
     case 'declare':
       return declare(ctx, request);
     case 'register':
-      return register(ctx, request);
+      return forGroupMembers(
+        await registerReply(ctx, request.speaker, request.speaker.groupId, command.page),
+        request.speaker.groupId,
+      );
     case 'mine':
-      return mineFor(ctx, request.speaker);
+      return mineReply(ctx, request.speaker, command.page);
     case 'attendance':
     case 'conduct-warn':
     case 'conduct-vote':
@@ -83,6 +85,13 @@ async function dispatch(
     case 'conduct-history':
       return runConductCommand(ctx, request, command);
   }
+}
+
+/** Declarations name people's relatives and interests: not for anyone outside the group. */
+function forGroupMembers(reply: Reply, groupId: string | undefined): Reply {
+  return reply.kind === 'message' && groupId && !reply.onlyToSender
+    ? { ...reply, onlyToGroupMembers: groupId }
+    : reply;
 }
 
 function refusedOr<T>(
@@ -108,7 +117,7 @@ async function help(ctx: AppContext, request: CommandRequest): Promise<Reply> {
   const commands = helpFor({ isOfficer: person.isOfficer, isMember, isChair });
   return {
     kind: 'message',
-    text: `You can use: ${commands.map((c) => c.usage.split(' ').slice(0, 2).join(' ')).join(', ')}.`,
+    text: `You can use: ${commands.map((c) => c.usage.split(/ [@"([]/)[0]).join(', ')}.`,
     card: { name: 'help', viewModel: { commands } },
   };
 }
@@ -201,32 +210,6 @@ async function standardsImport(ctx: AppContext, request: CommandRequest): Promis
       outcome.candidates.length > 0 ? [`Below target: ${outcome.candidates.join(', ')}.`] : [],
     ),
   );
-}
-
-async function standardsList(ctx: AppContext, request: CommandRequest): Promise<Reply> {
-  const lines = await listStandards(ctx, request.speaker.organisation._id);
-  if (lines.length === 0)
-    return noticeReply(
-      'No service standards yet: an officer can add them with `standards import`.',
-      'info',
-    );
-  const shown = lines.slice(0, 20);
-  const rows = shown.map(({ standard, belowTarget }) => ({
-    key: standard.key,
-    area: standard.serviceArea,
-    promise: standard.promise,
-    target: standard.target
-      ? `${standard.target.direction === 'at-least' ? '≥' : '≤'} ${standard.target.value} ${standard.target.unit}`
-      : '—',
-    latest: standard.latest ? `${standard.latest.value} (${standard.latest.period})` : '—',
-    belowTarget,
-  }));
-  const below = lines.filter((l) => l.belowTarget).length;
-  return {
-    kind: 'message',
-    text: `${lines.length} service standards; ${below} below target.`,
-    card: { name: 'standards', viewModel: { rows, more: lines.length - shown.length, below } },
-  };
 }
 
 async function reviewOpen(
@@ -342,6 +325,7 @@ async function evidenceRequest(
   };
 }
 
+/** A form: form-requests.ts lists this command, so Slack opens its modal before this runs. */
 async function declare(ctx: AppContext, request: CommandRequest): Promise<Reply> {
   const groupId = request.speaker.groupId;
   if (!groupId) return refusalReply([NO_GROUP]);
@@ -350,69 +334,5 @@ async function declare(ctx: AppContext, request: CommandRequest): Promise<Reply>
     kind: 'form',
     text: 'Declare an interest',
     form: declarationFormCard(group._id, group.name),
-  };
-}
-
-async function register(ctx: AppContext, request: CommandRequest): Promise<Reply> {
-  const groupId = request.speaker.groupId;
-  if (!groupId) return refusalReply([NO_GROUP]);
-  const result = await declarationRegister(ctx, request.speaker.actor, { groupId });
-  return refusedOr(result, (lines) => ({
-    kind: 'message',
-    text:
-      lines.length === 0
-        ? 'Nobody in this group has declared an interest.'
-        : `${lines.length} people have declarations on the register.`,
-    card: {
-      name: 'register',
-      viewModel: {
-        entries: lines.flatMap((line) =>
-          line.declarations.map((d) => ({
-            id: d.id,
-            undecided: d.decision === 'awaiting a decision',
-            person: line.displayName,
-            kind: d.kindLabel,
-            detail: d.detail,
-            decision: d.decision,
-            reconfirm: longDate(line.reconfirmationDueOn),
-            overdue: line.overdue,
-          })),
-        ),
-      },
-    },
-  }));
-}
-
-/** The person's open checks, requests and deadlines: `mine`, the App Home and a card refresh. */
-export async function mineFor(ctx: AppContext, speaker: Speaker): Promise<Reply> {
-  const { organisation, actor } = speaker;
-  const zone = organisation.timeZone;
-  const [checks, requests, deadlines] = await Promise.all([
-    openChecksFor(ctx, organisation._id, actor.personId),
-    openRequestsFor(ctx, organisation._id, actor.personId),
-    new DeadlineBook(ctx.db).openForOwner(actor.personId),
-  ]);
-  const viewModel = {
-    checks: checks.map(({ check, assignment }) => ({
-      ref: check.reference,
-      title: check.title,
-      due: longDate(check.dueOn),
-      status: assignment.status,
-    })),
-    requests: requests.map((r) => ({
-      ref: r.reference,
-      what: r.what,
-      due: dueText(r.dueAt, zone),
-    })),
-    deadlines: deadlines
-      .filter((d) => d.subject.kind !== 'evidence-request')
-      .map((d) => ({ kind: DEADLINE_LABELS[d.kind], due: dueText(d.dueAt, zone) })),
-  };
-  const count = viewModel.checks.length + viewModel.requests.length + viewModel.deadlines.length;
-  return {
-    kind: 'message',
-    text: count === 0 ? 'Nothing is waiting on you.' : `${count} things are waiting on you.`,
-    onlyToSender: true,
-    card: { name: 'mine', viewModel },
   };
 }

@@ -71,3 +71,28 @@ export async function groupsOfPerson(
   }
   return listings.sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
+
+/**
+ * The platform user ids (Slack or Teams) of the people who may read what is for the group's
+ * eyes, such as its register of interests: everyone holding a membership they have not left
+ * (suspended and barred members are still members), and the organisation's officers, who may
+ * read any group's register (declarationRegister's own rule). Read fresh on every call.
+ */
+export async function groupAudience(
+  ctx: AppContext,
+  organisationId: string,
+  groupId: string,
+): Promise<Set<string>> {
+  const memberships = await membershipModel(ctx.db)
+    .find({ organisationId, groupId, 'status.kind': { $ne: 'withdrawn' } })
+    .select({ personId: 1 })
+    .lean<Array<Pick<MembershipRecord, 'personId'>>>();
+  const people = await personModel(ctx.db)
+    .find({
+      organisationId,
+      $or: [{ _id: { $in: memberships.map((m) => m.personId) } }, { isOfficer: true }],
+    })
+    .select({ platformUserId: 1 })
+    .lean<Array<Pick<PersonRecord, 'platformUserId'>>>();
+  return new Set(people.map((p) => p.platformUserId));
+}

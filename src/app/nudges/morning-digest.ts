@@ -7,6 +7,7 @@ import { organisationModel } from '../../store/organisations/organisation-model'
 import { personModel } from '../../store/people/person-model';
 import type { Logger } from '../../log/logger';
 import type { Messenger } from '../messaging/messenger';
+import { boundList, clipText, moreLine } from '../dispatch/bounded-list';
 import { calendarOf } from '../organisations/register-organisation';
 import type { AppContext } from '../shared/context';
 
@@ -17,6 +18,18 @@ export interface DigestReport {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** The digest summarises: this many of each kind, then "and N more" (bounded-list). */
+export const DIGEST_SHOWN = 10;
+const WHAT_LENGTH = 200;
+
+function firstDue(ctx: AppContext, filter: Record<string, unknown>): Promise<DeadlineRecord[]> {
+  return deadlineModel(ctx.db)
+    .find(filter)
+    .sort({ dueAt: 1 })
+    .limit(DIGEST_SHOWN)
+    .lean<DeadlineRecord[]>();
+}
 
 /**
  * Each working morning, every officer gets what is overdue and what falls due by Friday across
@@ -44,15 +57,23 @@ export async function sendMorningDigests(
     report.organisations += 1;
     const friday = DateTime.fromISO(today, { zone: calendar.zone }).set({ weekday: 5 });
     const weekEnds = calendar.endOfLocalDay(friday.toISODate() ?? today);
-    const deadlines = await deadlineModel(ctx.db)
-      .find({ organisationId, state: { $in: ['open', 'missed'] }, dueAt: { $lte: weekEnds } })
-      .sort({ dueAt: 1 })
-      .limit(200)
-      .lean<DeadlineRecord[]>();
-    if (deadlines.length === 0) continue;
-    const lines = await describe(ctx, deadlines, calendar.zone);
-    const overdue = lines.filter((_, i) => (deadlines[i] as DeadlineRecord).dueAt < now);
-    const thisWeek = lines.filter((_, i) => (deadlines[i] as DeadlineRecord).dueAt >= now);
+    // Only what the card shows is read and described; the rest is counted.
+    const open = { organisationId, state: { $in: ['open' as const, 'missed' as const] } };
+    const [overdueFirst, thisWeekFirst, overdueCount, thisWeekCount] = await Promise.all([
+      firstDue(ctx, { ...open, dueAt: { $lt: now } }),
+      firstDue(ctx, { ...open, dueAt: { $gte: now, $lte: weekEnds } }),
+      deadlineModel(ctx.db).countDocuments({ ...open, dueAt: { $lt: now } }),
+      deadlineModel(ctx.db).countDocuments({ ...open, dueAt: { $gte: now, $lte: weekEnds } }),
+    ]);
+    if (overdueCount + thisWeekCount === 0) continue;
+    const [overdueLines, thisWeekLines] = await Promise.all([
+      describe(ctx, overdueFirst, calendar.zone),
+      describe(ctx, thisWeekFirst, calendar.zone),
+    ]);
+    const viewModel = digestViewModel(
+      { lines: overdueLines, total: overdueCount },
+      { lines: thisWeekLines, total: thisWeekCount },
+    );
     const officers = await personModel(ctx.db)
       .find({ organisationId, isOfficer: true })
       .select({ _id: 1 })
@@ -61,8 +82,8 @@ export async function sendMorningDigests(
       const outcome = await messenger.send(
         { kind: 'person', organisationId, personId: officer._id },
         {
-          text: `Deadlines this morning: ${overdue.length} overdue, ${thisWeek.length} due this week.`,
-          card: { name: 'digest', viewModel: { overdue, thisWeek } },
+          text: `Deadlines this morning: ${overdueCount} overdue, ${thisWeekCount} due this week.`,
+          card: { name: 'digest', viewModel },
         },
       );
       if (outcome.sent) report.sent += 1;
@@ -75,11 +96,37 @@ export async function sendMorningDigests(
   return report;
 }
 
+export interface DigestLine {
+  what: string;
+  owner: string;
+  due: string;
+}
+
+/**
+ * The digest's card: the first DIGEST_SHOWN of each kind (earliest due first), each clipped,
+ * and how many more. `lines` may hold more than are shown; `total` counts them all.
+ */
+export function digestViewModel(
+  overdue: { lines: readonly DigestLine[]; total: number },
+  thisWeek: { lines: readonly DigestLine[]; total: number },
+): Record<string, unknown> {
+  const late = boundList(overdue.lines, { size: DIGEST_SHOWN, total: overdue.total });
+  const soon = boundList(thisWeek.lines, { size: DIGEST_SHOWN, total: thisWeek.total });
+  const clipped = (lines: DigestLine[]) =>
+    lines.map((line) => ({ ...line, what: clipText(line.what, WHAT_LENGTH) }));
+  return {
+    overdue: clipped(late.items),
+    thisWeek: clipped(soon.items),
+    overdueMore: moreLine(late, 'overdue'),
+    thisWeekMore: moreLine(soon, 'due this week'),
+  };
+}
+
 async function describe(
   ctx: AppContext,
   deadlines: DeadlineRecord[],
   zone: string,
-): Promise<Array<{ what: string; owner: string; due: string }>> {
+): Promise<DigestLine[]> {
   const requestIds = deadlines
     .filter((d) => d.subject.kind === 'evidence-request')
     .map((d) => d.subject.id);

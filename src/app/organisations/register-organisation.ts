@@ -60,7 +60,12 @@ export async function organisationFor(
 export async function personFor(
   ctx: AppContext,
   organisationId: string,
-  user: { platformUserId: string; displayName: string; bootstrapOfficer?: boolean },
+  user: {
+    platformUserId: string;
+    chatUserId?: string;
+    displayName: string;
+    bootstrapOfficer?: boolean;
+  },
 ): Promise<PersonRecord> {
   const model = personModel(ctx.db);
   const key = { organisationId, platformUserId: user.platformUserId };
@@ -72,6 +77,10 @@ export async function personFor(
       await model.updateOne({ _id: existing._id }, { displayName: user.displayName });
       existing.displayName = user.displayName;
     }
+    if (user.chatUserId && existing.chatUserId !== user.chatUserId) {
+      await model.updateOne({ _id: existing._id }, { chatUserId: user.chatUserId });
+      existing.chatUserId = user.chatUserId;
+    }
     if (user.bootstrapOfficer && !existing.isOfficer) {
       await model.updateOne({ _id: existing._id }, { isOfficer: true, $inc: { version: 1 } });
       await auditOfficer(ctx, organisationId, existing._id);
@@ -82,6 +91,7 @@ export async function personFor(
   try {
     const created = await model.create({
       ...key,
+      ...(user.chatUserId ? { chatUserId: user.chatUserId } : {}),
       displayName: user.displayName,
       isOfficer: user.bootstrapOfficer ?? false,
       facts: {},

@@ -4,9 +4,14 @@ import errors from 'restify-errors';
 import type { Request, Response, Server } from 'restify';
 import { rawBodyText, readRawBody } from '../../http/request-body';
 import type { Logger } from '../../log/logger';
-import { parseSlackRequest, SlackContentTypeError, SlackRequestError } from './slack-request';
+import {
+  parseSlackRequest,
+  SlackContentTypeError,
+  SlackRequestError,
+  type SlackRequest,
+} from './slack-request';
 
-/** Claims a delivery id once across every bot instance (see store/slack-deliveries). */
+/** Claims a delivery id once across every bot instance (see store/inbound-ledger). */
 export interface DeliveryLedger {
   claim(deliveryId: string): Promise<boolean>;
   release(deliveryId: string): Promise<void>;
@@ -103,17 +108,39 @@ export class RestifyReceiver implements Receiver {
 
     const retryNum = numberHeader(req.headers['x-slack-retry-num']);
     const retryReason = stringHeader(req.headers['x-slack-retry-reason']);
-    const deliveryId = request.kind === 'event' ? request.eventId : '';
-    if (deliveryId && !(await this.options.ledger.claim(deliveryId))) {
+    const delivery = deliveryIdOf(request);
+    const deliveryId = await this.claimed(delivery, log);
+    if (deliveryId === null) {
       log.info(
-        { deliveryId, retryNum },
+        { deliveryId: delivery, retryNum },
         'slack delivery already handled; acknowledged and skipped',
       );
-      res.send(200);
+      // A repeated command still deserves an answer; a repeated click or form needs none.
+      if (request.kind === 'command')
+        res.send(200, { response_type: 'ephemeral', text: ALREADY_DONE_TEXT });
+      else res.send(200);
       return;
     }
 
     await this.dispatch(request.body, res, log, { retryNum, retryReason }, deliveryId);
+  }
+
+  /**
+   * The delivery id once claimed, '' when there is nothing to claim, null for a repeat. When the
+   * database cannot take the claim, the request goes on unclaimed: it cannot write anything
+   * either, and its listener tells the person to try again, within Slack's three seconds.
+   */
+  private async claimed(deliveryId: string, log: Logger): Promise<string | null> {
+    if (!deliveryId) return '';
+    try {
+      return (await this.options.ledger.claim(deliveryId)) ? deliveryId : null;
+    } catch (error) {
+      log.warn(
+        { err: error, deliveryId },
+        'slack delivery could not be claimed; handled unclaimed',
+      );
+      return '';
+    }
   }
 
   private verify(req: Request, rawBody: string): void {
@@ -194,6 +221,21 @@ export class RestifyReceiver implements Receiver {
       clearTimeout(safetyNet);
     }
   }
+}
+
+export const ALREADY_DONE_TEXT =
+  'That request reached me twice; I have acted on it once. Its answer is above.';
+
+/**
+ * Slack's own id for each delivery: an event's event_id (stable across Slack's retries), and the
+ * trigger_id of a command, click or form (unique per invocation, so a replay of the same signed
+ * request within its five minutes carries the same one).
+ * https://api.slack.com/interactivity/handling#payloads and /interactivity/slash-commands
+ */
+function deliveryIdOf(request: SlackRequest): string {
+  if (request.kind === 'event') return request.eventId ? `slack-event:${request.eventId}` : '';
+  if (request.kind === 'url_verification' || !request.triggerId) return '';
+  return `slack-trigger:${request.triggerId}`;
 }
 
 function stringHeader(value: string | string[] | undefined): string | undefined {

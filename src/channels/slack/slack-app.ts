@@ -6,6 +6,7 @@ import type { Logger } from '../../log/logger';
 import { organisationModel } from '../../store/organisations/organisation-model';
 import { MongoInstallationStore } from '../../store/slack/installation-store';
 import { boltLogger } from './bolt-logger';
+import { escapingFetch } from './escaping-fetch';
 import { afterAckQueue } from './listeners/after-ack';
 import { registerSlackListeners, type SlackListenerDeps } from './listeners';
 import type { RestifyReceiver } from './restify-receiver';
@@ -17,9 +18,15 @@ type OAuthConfig = Extract<SlackConfig, { mode: 'oauth' }>;
 /**
  * Our own outbox retries sends (after Retry-After, with backoff) and records failures; the Web
  * API client must not sleep on a 429 or retry for half an hour on its own inside a request.
+ * Bolt posts to response URLs with the same fetch, so escapingFetch sees every message's text.
  */
 function clientOptions(apiUrl: string) {
-  return { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
+  return {
+    slackApiUrl: apiUrl,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    fetch: escapingFetch(),
+  };
 }
 
 /**
@@ -54,6 +61,10 @@ export const SLACK_BOT_SCOPES = [
   'im:write',
   'app_mentions:read',
   'files:read',
+  'channels:read',
+  'groups:read',
+  'mpim:read',
+  'users:read',
 ];
 
 /** The Bolt app for one-workspace installs: listeners registered, HTTP left to the receiver. */

@@ -20,6 +20,7 @@ const otherEnvelope = z.looseObject({ type: z.string().min(1) });
 
 const slashCommand = z.looseObject({
   command: z.string().startsWith('/'),
+  trigger_id: z.string().min(1, 'trigger_id is missing'),
   team_id: z.string().min(1),
   user_id: z.string().min(1),
   text: z.string().default(''),
@@ -27,14 +28,15 @@ const slashCommand = z.looseObject({
 
 const interaction = z.looseObject({
   type: z.string().min(1),
+  trigger_id: z.string().optional(),
   user: z.looseObject({ id: z.string().min(1) }).optional(),
 });
 
 export type SlackRequest =
   | { kind: 'url_verification'; challenge: string }
   | { kind: 'event'; eventId: string; body: Record<string, unknown> }
-  | { kind: 'command'; body: Record<string, unknown> }
-  | { kind: 'interaction'; body: Record<string, unknown> };
+  | { kind: 'command'; triggerId: string; body: Record<string, unknown> }
+  | { kind: 'interaction'; triggerId: string; body: Record<string, unknown> };
 
 export class SlackRequestError extends Error {}
 
@@ -70,11 +72,11 @@ export function parseSlackRequest(contentType: string, rawBody: string): SlackRe
       }
       const parsed = interaction.safeParse(payload);
       if (!parsed.success) throw new SlackRequestError('not a Slack interaction payload');
-      return { kind: 'interaction', body: parsed.data };
+      return { kind: 'interaction', triggerId: parsed.data.trigger_id ?? '', body: parsed.data };
     }
     const parsed = slashCommand.safeParse(form);
     if (!parsed.success) throw new SlackRequestError('not a Slack slash command');
-    return { kind: 'command', body: parsed.data };
+    return { kind: 'command', triggerId: parsed.data.trigger_id, body: parsed.data };
   }
   throw new SlackContentTypeError(
     'expected Content-Type: application/json or application/x-www-form-urlencoded',

@@ -1,4 +1,3 @@
-import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../app/shared/unavailable';
 import {
   type Activity,
   CloudAdapter,
@@ -34,7 +33,10 @@ export class TeamsAdapter extends CloudAdapter {
   }
 }
 
-export function createTeamsAdapter(config: TeamsConfig, log: Logger): TeamsAdapter {
+export function createTeamsAdapter(
+  config: Exclude<TeamsConfig, { mode: 'off' }>,
+  log: Logger,
+): TeamsAdapter {
   const credentials: ConfigurationBotFrameworkAuthenticationOptions =
     config.mode === 'emulator'
       ? {}
@@ -45,15 +47,10 @@ export function createTeamsAdapter(config: TeamsConfig, log: Logger): TeamsAdapt
           MicrosoftAppType: config.appType,
         };
   const adapter = new TeamsAdapter(new ConfigurationBotFrameworkAuthentication(credentials));
+  // The bot answers its own failures (privately, or as an invoke's status); what reaches here
+  // comes from a turn the bot started itself, and nothing is posted into a shared chat for it.
   adapter.onTurnError = async (context, error) => {
     log.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
-    await context
-      .sendActivity(
-        isDatabaseUnavailable(error)
-          ? TRY_AGAIN_TEXT
-          : 'Sorry, something went wrong on my side. Please try again in a moment.',
-      )
-      .catch(() => undefined);
   };
   return adapter;
 }

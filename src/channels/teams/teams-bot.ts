@@ -1,22 +1,28 @@
 import {
+  ActivityTypes,
   TeamsActivityHandler,
+  TurnContext,
+  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type Attachment,
-  type TurnContext,
+  type CloudAdapter,
 } from 'botbuilder';
+import pLimit from 'p-limit';
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../app/shared/unavailable';
-import { speakerOf, type SpeakerSettings } from '../../app/conversations/speaker';
+import { speakerOf, type Speaker, type SpeakerSettings } from '../../app/conversations/speaker';
 import { runCardAction } from '../../app/dispatch/card-actions';
-import { noticeReply, type Reply } from '../../app/dispatch/reply';
+import { noticeReply, refusalReply, type Reply } from '../../app/dispatch/reply';
 import { runCommand } from '../../app/dispatch/run-command';
 import type { Messenger } from '../../app/messaging/messenger';
 import type { AppContext } from '../../app/shared/context';
 import { renderTeamsCard } from '../../cards/render-teams';
 import { ConversationBook } from '../../store/conversations/conversation-book';
+import { InboundLedger } from '../../store/inbound-ledger';
 import type { Logger } from '../../log/logger';
 import { commandTextOf, teamsSpeakerOf } from './teams-speaker';
-import { fetchAttachedTables } from './teams-attachments';
+import { AttachmentRefused, downloadTable, tableFilesOf } from './teams-attachments';
+import { privateAddressOf, sendPrivately, type PrivateAddress } from './private-chat';
 
 export interface TeamsBotDeps {
   ctx: AppContext;
@@ -24,6 +30,8 @@ export interface TeamsBotDeps {
   /** Where replies that go elsewhere (offers, requests) are sent; set once the adapter exists. */
   messenger: () => Messenger | undefined;
   log: Logger;
+  /** The bot's app id ('' in emulator mode), for conversations the bot starts. */
+  botAppId: string;
 }
 
 const WELCOME = noticeReply('Hello, I am the scrutiny bot.', 'info', [
@@ -33,20 +41,42 @@ const WELCOME = noticeReply('Hello, I am the scrutiny bot.', 'info', [
   'I keep only what the scrutiny rules need: your name in Teams, your roles, dates of training and agreements, and what you declare.',
 ]);
 
+export const SENT_PRIVATELY_TEXT = 'I’ve sent you the details in our private chat.';
+export const NO_PRIVATE_CHAT_TEXT =
+  'That answer is for you alone, and I could not open a private chat with you. Open a chat with me (Scrutiny) and ask there.';
+export const ALREADY_IN_HAND_TEXT = 'That request reached me twice; I have acted on it once.';
+const SORRY_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
+
+/** Files are read after the turn, a few at a time, so a slow download holds no turn slot. */
+const IMPORTS_AT_ONCE = 4;
+
 /**
  * Translates Teams activities into the channel-neutral commands and card actions and renders
  * what comes back. Nothing here decides anything about scrutiny.
  */
 export class ScrutinyTeamsBot extends TeamsActivityHandler {
+  private readonly ledger: InboundLedger;
+  private readonly imports = pLimit(IMPORTS_AT_ONCE);
+  /** Imports still running after their turn; stop() waits for them. */
+  private readonly pending = new Set<Promise<void>>();
+
   constructor(private readonly deps: TeamsBotDeps) {
     super();
+    this.ledger = new InboundLedger(deps.ctx.db);
     this.onMessage(async (context, next) => {
       const speaker = await speakerOf(deps.ctx, teamsSpeakerOf(context.activity), deps.settings);
       const { text, mentioned } = await commandTextOf(context);
-      const attachments = await fetchAttachedTables(context.activity.attachments ?? []);
-      const reply = await runCommand(deps.ctx, { speaker, text, mentioned, attachments });
-      await context.sendActivity(activityOf(reply));
-      await this.deliver(reply);
+      const files = tableFilesOf(context.activity.attachments ?? []);
+      const request = { speaker, text, mentioned, attachments: [] };
+      const reply = await runCommand(deps.ctx, request);
+      if (files.length > 0 && isStandardsImport(text) && reply.kind === 'form') {
+        // The command allowed it (an officer asked): the file is read after this turn.
+        await context.sendActivity(`Reading ${files.map((f) => f.name).join(', ')}…`);
+        this.importLater(context, speaker, text, files);
+      } else {
+        await this.answer(context, reply);
+        await this.deliver(reply);
+      }
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
@@ -57,11 +87,38 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     this.onInstallationUpdateRemove(async (context, next) => {
       await new ConversationBook(deps.ctx.db).retire(
         'teams',
-        context.activity.conversation.id,
+        teamsSpeakerOf(context.activity).conversation.id,
         deps.ctx.now(),
       );
       await next();
     });
+  }
+
+  /**
+   * Every message and card action takes effect once: the Bot Connector redelivers an activity
+   * with the same id when it did not hear back in time, so the id is claimed first (a unique
+   * key) and a repeat gets the first answer, or nothing where the first answer is already in
+   * the chat. A turn that fails gives its claim back, so the redelivery runs it.
+   */
+  override async run(context: TurnContext): Promise<void> {
+    const key = deliveryKeyOf(context.activity);
+    try {
+      if (key) {
+        const claim = await this.ledger.claimOrRecall(key, this.deps.ctx.now());
+        if (!claim.first) {
+          await this.answerRepeat(context, claim.answer);
+          return;
+        }
+      }
+      try {
+        await super.run(context);
+      } catch (error) {
+        if (key) await this.ledger.release(key).catch(() => undefined);
+        throw error;
+      }
+    } catch (error) {
+      await this.fail(context, error);
+    }
   }
 
   /** Action.Execute from any card: the card is replaced by what the action returns. */
@@ -69,33 +126,131 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    let reply: Reply;
-    try {
-      const speaker = await speakerOf(
-        this.deps.ctx,
-        teamsSpeakerOf(context.activity),
-        this.deps.settings,
-      );
-      const data = (invokeValue.action.data ?? {}) as Record<string, unknown>;
-      reply = await runCardAction(this.deps.ctx, speaker, {
-        ...data,
-        verb: invokeValue.action.verb,
-      });
-    } catch (error) {
-      // The card stays usable: the click is answered, and can simply be tried again.
-      if (!isDatabaseUnavailable(error)) throw error;
-      reply = noticeReply(TRY_AGAIN_TEXT, 'info');
-    }
+    const speaker = await speakerOf(
+      this.deps.ctx,
+      teamsSpeakerOf(context.activity),
+      this.deps.settings,
+    );
+    const data = invokeValue.action.data ?? {};
+    const reply = await runCardAction(this.deps.ctx, speaker, {
+      ...data,
+      verb: invokeValue.action.verb,
+    });
     await this.deliver(reply);
-    const card = reply.kind === 'form' ? reply.form : reply.card;
-    return {
-      statusCode: 200,
-      type: 'application/vnd.microsoft.card.adaptive',
-      value: renderTeamsCard(
-        card?.name ?? 'notice',
-        card?.viewModel ?? { title: reply.text, tone: 'info', reasons: [] },
-      ).content as never,
-    };
+    const response = invokeResponseOf(reply);
+    const key = deliveryKeyOf(context.activity);
+    if (key) await this.ledger.remember(key, response);
+    return response;
+  }
+
+  /** Waits for imports still reading their files (at shutdown, and in tests). */
+  async settled(): Promise<void> {
+    while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
+  }
+
+  /**
+   * An answer in the conversation it was asked in, unless it is for the asker alone and that
+   * conversation is shared: then it goes to their personal chat, with a pointer here.
+   */
+  private async answer(context: TurnContext, reply: Reply): Promise<void> {
+    const activity = activityOf(reply);
+    if (!forSenderAlone(reply) || isPersonal(context.activity)) {
+      await context.sendActivity(activity);
+      return;
+    }
+    const sent = await this.sendToPerson(privateAddressOf(context.activity), activity, context);
+    await context.sendActivity(sent ? SENT_PRIVATELY_TEXT : NO_PRIVATE_CHAT_TEXT);
+  }
+
+  private sendToPerson(
+    to: PrivateAddress,
+    activity: Partial<Activity>,
+    context: TurnContext,
+  ): Promise<boolean> {
+    return sendPrivately(context.adapter as CloudAdapter, this.deps.botAppId, to, activity);
+  }
+
+  private async answerRepeat(context: TurnContext, answer: unknown): Promise<void> {
+    this.deps.log.info(
+      { activityType: context.activity.type },
+      'teams activity delivered again; answered once',
+    );
+    if (context.activity.type !== ActivityTypes.Invoke) return;
+    const response =
+      (answer as AdaptiveCardInvokeResponse | undefined) ??
+      invokeResponseOf(noticeReply(ALREADY_IN_HAND_TEXT, 'info'));
+    await context.sendActivity({
+      type: ActivityTypes.InvokeResponse,
+      value: { status: 200, body: response },
+    });
+  }
+
+  /**
+   * A turn that failed. A card action is answered with an error status (the card shows Teams'
+   * own "something went wrong" to the clicker); a message gets an apology for the person who
+   * wrote it alone, never in the group's channel.
+   */
+  private async fail(context: TurnContext, error: unknown): Promise<void> {
+    const unavailable = isDatabaseUnavailable(error);
+    if (!unavailable)
+      this.deps.log.error({ err: error, activityType: context.activity.type }, 'teams turn failed');
+    const text = unavailable ? TRY_AGAIN_TEXT : SORRY_TEXT;
+    if (context.activity.type === ActivityTypes.Invoke) {
+      // Unavailable: the card says so and stays usable. Otherwise an error status.
+      await context.sendActivity({
+        type: ActivityTypes.InvokeResponse,
+        value: unavailable
+          ? { status: 200, body: invokeResponseOf(noticeReply(text, 'info')) }
+          : { status: 500, body: { error: 'the action failed' } },
+      });
+      return;
+    }
+    if (context.activity.type !== ActivityTypes.Message) return;
+    await this.answer(context, forSenderOnly(noticeReply(text, 'info'))).catch(() => undefined);
+  }
+
+  /** Reads the files and runs the import outside any turn, then answers in the same thread. */
+  private importLater(
+    context: TurnContext,
+    speaker: Speaker,
+    text: string,
+    files: Array<{ name: string; url: string }>,
+  ): void {
+    const adapter = context.adapter as CloudAdapter;
+    const reference = TurnContext.getConversationReference(context.activity);
+    const personal = isPersonal(context.activity);
+    const to = privateAddressOf(context.activity);
+    const job = this.imports(async () => {
+      let reply: Reply;
+      try {
+        const attachments = await Promise.all(files.map(downloadTable));
+        reply = await runCommand(this.deps.ctx, { speaker, text, mentioned: [], attachments });
+      } catch (error) {
+        if (error instanceof AttachmentRefused)
+          reply = refusalReply([{ code: 'attachment-refused', message: error.message }]);
+        else if (isDatabaseUnavailable(error))
+          reply = refusalReply([{ code: 'unavailable', message: TRY_AGAIN_TEXT }]);
+        else {
+          this.deps.log.error({ err: error }, 'standards import from Teams failed');
+          reply = refusalReply([{ code: 'failed', message: SORRY_TEXT }]);
+        }
+      }
+      const activity = activityOf(reply);
+      if (forSenderAlone(reply) && !personal) {
+        if (await sendPrivately(adapter, this.deps.botAppId, to, activity)) return;
+      }
+      await adapter
+        .continueConversationAsync(this.deps.botAppId, reference, async (turn) => {
+          await turn.sendActivity(
+            forSenderAlone(reply) && !personal ? NO_PRIVATE_CHAT_TEXT : activity,
+          );
+        })
+        .catch((error: unknown) =>
+          this.deps.log.warn({ err: error }, 'could not post the result of a standards import'),
+        );
+    });
+    this.pending.add(job);
+    void job.finally(() => this.pending.delete(job));
   }
 
   private async deliver(reply: Reply): Promise<void> {
@@ -114,12 +269,55 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
   }
 }
 
+/**
+ * The Bot Connector's id for an activity, unique within its conversation and the same on every
+ * redelivery. Only messages and invokes change anything; other activities are not claimed.
+ * https://learn.microsoft.com/en-us/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference#activity-object
+ */
+function deliveryKeyOf(activity: Activity): string | undefined {
+  if (!activity.id) return undefined;
+  if (activity.type !== ActivityTypes.Message && activity.type !== ActivityTypes.Invoke)
+    return undefined;
+  return `teams:${activity.conversation.id}:${activity.id}`;
+}
+
+function forSenderAlone(reply: Reply): boolean {
+  return reply.kind === 'message' && reply.onlyToSender === true;
+}
+
+function forSenderOnly(reply: Reply): Reply {
+  return reply.kind === 'message' ? { ...reply, onlyToSender: true } : reply;
+}
+
+function isPersonal(activity: Activity): boolean {
+  const type = activity.conversation.conversationType;
+  return type !== 'channel' && type !== 'groupChat';
+}
+
+function isStandardsImport(text: string): boolean {
+  return /^standards\s+import\b/i.test(text.trim());
+}
+
+function invokeResponseOf(reply: Reply): AdaptiveCardInvokeResponse {
+  const card = reply.kind === 'form' ? reply.form : reply.card;
+  return {
+    statusCode: 200,
+    type: 'application/vnd.microsoft.card.adaptive',
+    value: renderTeamsCard(
+      card?.name ?? 'notice',
+      card?.viewModel ?? { title: reply.text, tone: 'info', reasons: [] },
+    ).content as never,
+  };
+}
+
 export function activityOf(reply: Reply): {
   type: 'message';
   text?: string;
+  textFormat?: 'plain';
   attachments?: Attachment[];
 } {
   const card = reply.kind === 'form' ? reply.form : reply.card;
-  if (!card) return { type: 'message', text: reply.text };
+  // Plain, so text people typed (a `[label](url)`) is shown as typed, never as a link.
+  if (!card) return { type: 'message', text: reply.text, textFormat: 'plain' };
   return { type: 'message', attachments: [renderTeamsCard(card.name, card.viewModel)] };
 }

@@ -38,6 +38,8 @@ export class TeamsMessenger implements Messenger {
     const activity = {
       type: 'message',
       text: message.card ? undefined : message.text,
+      // Plain, so text people typed is shown as typed, never as Markdown links.
+      textFormat: message.card ? undefined : 'plain',
       summary: message.text,
       attachments: message.card
         ? [this.renderCard(message.card.name, message.card.viewModel)]

@@ -19,17 +19,35 @@ export function teamsSpeakerOf(activity: Activity): IncomingSpeaker {
   delete reference.activityId;
   const scope = scopeOf(activity.conversation.conversationType);
   if (scope !== 'personal') delete reference.user;
+  const conversationId = conversationIdOf(activity);
+  // Stored, the reference names the channel: a proactive post there starts a new thread.
+  if (reference.conversation)
+    reference.conversation = { ...reference.conversation, id: conversationId };
   return {
     platform: 'teams',
     tenantId,
     userId: activity.from.aadObjectId ?? activity.from.id,
+    chatUserId: activity.from.id,
     displayName: activity.from.name ?? 'Someone',
     conversation: {
-      id: activity.conversation.id,
+      id: conversationId,
       scope,
       reference: JSON.parse(JSON.stringify(reference)) as Record<string, unknown>,
     },
   };
+}
+
+/**
+ * The conversation a group is tied to. In a channel Teams names the thread, not the channel:
+ * every new post arrives as `19:…@thread.tacv2;messageid=<root post>`, and channelData.channel.id
+ * names the channel itself. Without this, a group made from one post was lost at the next.
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/channel-and-group-conversations
+ */
+export function conversationIdOf(activity: Pick<Activity, 'conversation' | 'channelData'>): string {
+  const channelId = (activity.channelData as { channel?: { id?: unknown } } | undefined)?.channel
+    ?.id;
+  if (typeof channelId === 'string' && channelId) return channelId;
+  return activity.conversation.id.split(';messageid=')[0] ?? activity.conversation.id;
 }
 
 function scopeOf(conversationType: string | undefined): ConversationScope {
@@ -40,6 +58,7 @@ function scopeOf(conversationType: string | undefined): ConversationScope {
 
 export interface MentionedPerson {
   userId: string;
+  chatUserId: string;
   displayName: string;
 }
 
@@ -64,7 +83,11 @@ export async function commandTextOf(
     if (!userId) continue;
     const markup = mention.text ?? `<at>${mention.mentioned.name}</at>`;
     text = text.split(markup).join(` ${mentionToken(userId)} `);
-    mentioned.push({ userId, displayName: mention.mentioned.name });
+    mentioned.push({
+      userId,
+      chatUserId: mention.mentioned.id,
+      displayName: mention.mentioned.name,
+    });
   }
   // Whatever mention is left is the bot's own name or someone Teams could not tell us about.
   text = text.replace(/<at>[^<]*<\/at>/g, ' ');

@@ -10,6 +10,11 @@ export interface PersonRecord {
   organisationId: string;
   /** The Teams AAD object id or Slack user id the person talks to the bot from. */
   platformUserId: string;
+  /**
+   * The id the platform addresses the person by in chats and cards, where it differs from
+   * platformUserId: Teams' `29:…` user id, which a card's refresh.userIds must name.
+   */
+  chatUserId?: string;
   displayName: string;
   /** Tenant Voice officers facilitate every group of the organisation. */
   isOfficer: boolean;
@@ -23,6 +28,7 @@ const personSchema = new Schema<PersonRecord>(
     _id: idField,
     organisationId: { type: String, required: true },
     platformUserId: { type: String, required: true },
+    chatUserId: { type: String },
     displayName: { type: String, required: true },
     isOfficer: { type: Boolean, required: true, default: false },
     facts: { type: Schema.Types.Mixed, required: true, default: {} },

@@ -88,6 +88,7 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
     source: 'ferretdb',
     uri,
     description: `FerretDB (SQLite in ${options.dataDir}) on 127.0.0.1:${port}`,
+    binary: options.binary,
     stop: () => stopChild(child),
   };
 }

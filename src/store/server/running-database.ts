@@ -7,5 +7,7 @@ export interface RunningDatabase {
   uri: string;
   /** Safe to log: never contains credentials. */
   description: string;
+  /** The server's binary, when we started one (tests start more of the same). */
+  binary?: string;
   stop(): Promise<void>;
 }

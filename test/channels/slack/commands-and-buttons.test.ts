@@ -37,7 +37,7 @@ describe('Slack: every command and every button, over signed HTTP', () => {
   const slack = captureSlack(nock);
   beforeEach(() => slack.install());
   const db = () => bot().connection;
-  const { slash, click, submit, typed, chosen, viewOf, dmTo } = slackSession(
+  const { slash, click, submit, typed, chosen, viewOf, dmTo, isShownForm } = slackSession(
     () => bot().url,
     slack,
     { team: TEAM, channel: CHANNEL },
@@ -92,7 +92,7 @@ describe('Slack: every command and every button, over signed HTTP', () => {
     );
     const since = slack.calls.length;
     expect((await slash(OFFICER, 'standards import')).text).toContain('The form is open');
-    const form = viewOf(await slack.next((c) => c.method === 'views.open', since));
+    const form = viewOf(await slack.next(isShownForm, since));
     expect(form.callback_id).toBe('standards-upload');
 
     const file = (url: string) => ({

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { LOADING_CALLBACK_ID } from '../../../src/cards/render-slack';
 import { declarationModel } from '../../../src/store/declarations/declaration-model';
 import { groupModel } from '../../../src/store/groups/group-model';
 import { membershipModel } from '../../../src/store/people/membership-model';
@@ -207,9 +208,21 @@ describe('Slack: /scrutiny commands and button clicks over HTTP', () => {
         })
         .reply(200, { ok: true, view: { id: 'V1' } });
     });
+    // The modal opens as "Loading…" at once and is filled in with views.update.
+    const filled = new Promise<Record<string, unknown>>((resolve) => {
+      api()
+        .post('/api/views.update', (body: Record<string, unknown>) => {
+          resolve(body);
+          return true;
+        })
+        .reply(200, { ok: true, view: { id: 'V1' } });
+    });
     const answered = await run('declare', MEMBER, 'megan');
     expect(JSON.stringify(answered)).toContain('The form is open');
-    const request = await opened;
+    const loading = JSON.parse((await opened).view as string) as { callback_id: string };
+    expect(loading.callback_id).toBe(LOADING_CALLBACK_ID);
+    const request = await filled;
+    expect(request.view_id).toBe('V1');
     const view = JSON.parse(request.view as string) as {
       callback_id: string;
       private_metadata: string;

@@ -5,7 +5,7 @@ import { reviewModel } from '../../../src/store/reviews/review-model';
 import { standardModel } from '../../../src/store/standards/standard-model';
 import { useTestBot } from '../../support/bot';
 import { onlyLoopbackNetwork, post } from '../../support/http';
-import { shown, teamsChannel } from '../../support/teams';
+import { personalChatOf, sentPrivatelyTo, shown, teamsChannel } from '../../support/teams';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,7 +19,7 @@ const LIVERPOOL = readFileSync(
   'utf8',
 );
 
-const { activity, invoke, mention, capture } = teamsChannel({
+const { activity, invoke, mention, capture, nextSent } = teamsChannel({
   service: SERVICE,
   tenant: TENANT,
   channel: CHANNEL,
@@ -44,19 +44,33 @@ describe('Teams: every command over HTTP', () => {
     await send(activity(OFFICER, 'group create "Scrutiny Panel" preset:sedgemoor-scrutiny'));
     expect(shown(sent.at(-1))).toContain('Scrutiny Panel');
 
-    nock('https://files.example').get('/local-offers.csv').reply(200, LIVERPOOL);
+    // A file sent to the bot: Teams gives a OneDrive/SharePoint download URL.
+    // https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/bots-filesv4#receive-files-in-personal-chat
+    nock('https://landlord-my.sharepoint.com')
+      .get('/personal/oona/Documents/local-offers.csv')
+      .reply(200, LIVERPOOL);
+    const imported = nextSent((s) => shown(s).includes('added'));
     await send(
       activity(OFFICER, 'standards import', {
         attachments: [
           {
             contentType: 'application/vnd.microsoft.teams.file.download.info',
             name: 'local-offers.csv',
-            content: { downloadUrl: 'https://files.example/local-offers.csv', fileType: 'csv' },
+            contentUrl:
+              'https://landlord-my.sharepoint.com/personal/oona/Documents/local-offers.csv',
+            content: {
+              downloadUrl:
+                'https://landlord-my.sharepoint.com/personal/oona/Documents/local-offers.csv',
+              uniqueId: '1150D938-8870-4044-9F2C-5BBDEBA70C8C',
+              fileType: 'csv',
+            },
           },
         ],
       }),
     );
-    expect(shown(sent.at(-1))).toContain('43 added');
+    // The turn answers at once; the file is read after it, and the result follows in the thread.
+    expect(shown(sent.at(-1))).toContain('Reading local-offers.csv');
+    expect(shown(await imported)).toContain('43 added');
     expect(await standardModel(db).countDocuments({})).toBe(43);
     await send(activity(OFFICER, 'standards'));
     expect(shown(sent.at(-1))).toContain('below target');
@@ -162,12 +176,21 @@ describe('Teams: every command over HTTP', () => {
     expect(sent.some((s) => shown(s).includes('Your declaration has been decided'))).toBe(true);
 
     await send(activity(STAFF, 'mine'));
-    expect(shown(sent.at(-1))).toContain('Nothing is waiting on you');
+    expect(shown(sentPrivatelyTo(sent, STAFF).at(-1))).toContain('Nothing is waiting on you');
   });
 
-  it('an unreadable command says what was wrong and suggests the usage', async () => {
+  it('an unreadable command says what was wrong and suggests the usage, to the writer alone', async () => {
     const sent = capture();
     await send(activity(OFFICER, 'review open'));
-    expect(shown(sent.at(-1))).toMatch(/review open/);
+    expect(shown(sentPrivatelyTo(sent, OFFICER).at(-1))).toMatch(/review open/);
+    // The channel gets a pointer, nothing more.
+    expect(sent.at(-1)?.conversation?.startsWith(`${CHANNEL};messageid=`)).toBe(true);
+    expect(shown(sent.at(-1))).toContain('private chat');
+    expect(
+      sent
+        .filter((s) => s.conversation !== personalChatOf(OFFICER))
+        .map(shown)
+        .join(),
+    ).not.toMatch(/review open/);
   });
 });

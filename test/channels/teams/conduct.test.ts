@@ -3,7 +3,7 @@ import { membershipModel } from '../../../src/store/people/membership-model';
 import { personModel } from '../../../src/store/people/person-model';
 import { useTestBot } from '../../support/bot';
 import { onlyLoopbackNetwork, post } from '../../support/http';
-import { shown, teamsChannel, type TeamsUser } from '../../support/teams';
+import { chatIdOf, shown, teamsChannel, type TeamsUser } from '../../support/teams';
 
 const OFFICER: TeamsUser = { aad: '55555555-5555-4555-8555-555555555501', name: 'Fay Facilitator' };
 const SUBJECT: TeamsUser = { aad: '55555555-5555-4555-8555-555555555502', name: 'Sam Patel' };
@@ -60,7 +60,10 @@ describe('Teams: the Southampton conduct ladder over HTTP', () => {
     );
     expect(card).toContain('Should Sam Patel be asked to leave this meeting?');
     expect(card).toContain('ballot.refresh');
-    for (const voter of VOTERS) expect(card).toContain(voter.aad);
+    // refresh.userIds name Teams user ids (29:…), not AAD object ids, or no view refreshes:
+    // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards
+    const refresh = /"userIds":(\[[^\]]*\])/.exec(card)?.[1];
+    expect(JSON.parse(refresh ?? '[]')).toEqual(VOTERS.map(chatIdOf));
     const ballot = await ballotModel(bot().connection).findOne({}).lean();
 
     const vote = (who: TeamsUser, choice: string) =>

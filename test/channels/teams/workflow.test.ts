@@ -282,7 +282,9 @@ describe('Teams: the scrutiny workflow end to end over HTTP', () => {
   it('a member who is not an officer is refused in one sentence and nothing is created', async () => {
     const sent = captureConnector();
     await send(activity(member, 'group create "Shadow panel" preset:torus-tims'));
-    expect(cardText(sent.at(-1))).toContain('Only an officer can create a group.');
+    // The refusal is for the writer alone: sent to their own chat, with a pointer in the channel.
+    expect(cardText(sent.at(-2))).toContain('Only an officer can create a group.');
+    expect(cardText(sent.at(-1))).toContain('sent you the details in our private chat');
     expect(await groupModel(bot().connection).countDocuments({ name: 'Shadow panel' })).toBe(0);
   });
 

@@ -1,15 +1,18 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { runCardAction } from '../../../app/dispatch/card-actions';
+import { actionAnswersWithForm } from '../../../app/dispatch/form-requests';
 import type { Reply } from '../../../app/dispatch/reply';
 import { asksFirst, renderAskModal } from '../../../cards/render-slack';
 import type { SlackListenerDeps } from './deps';
 import { publishHome } from './home-listener';
+import { FORM_NOT_OPENED_TEXT, fillModal, openLoadingModal, runForModal } from './modals';
 import {
   deliverElsewhere,
   isModalForm,
   messageOf,
   openModal,
   parseJsonObject,
+  slackErrorOf,
   workAfterAck,
 } from './replies';
 import { interactionSpeaker } from './slack-speaker';
@@ -30,18 +33,45 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
       const verb = action.action_id.split(':')[0] ?? '';
       const data = parseJsonObject(action.value);
       if (asksFirst(verb, data)) {
-        // A reason or a date is needed first; the modal's submission runs the action.
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: renderAskModal(verb, data) as never,
-        });
+        // A reason or a date is needed first; the modal's submission runs the action. It needs
+        // nothing read, so it opens at once, well inside the trigger's 3 seconds.
+        try {
+          await client.views.open({
+            trigger_id: body.trigger_id,
+            view: renderAskModal(verb, data) as never,
+          });
+        } catch (error) {
+          deps.log.warn({ slack: slackErrorOf(error) }, 'Slack: a question could not be opened');
+          await workAfterAck(deps.afterAck, slackRespond, (respond) =>
+            tellClicker(respond, FORM_NOT_OPENED_TEXT),
+          );
+        }
         return;
       }
+      // A button whose answer is a form opens its modal now, before anything is read.
+      const modal = actionAnswersWithForm(verb)
+        ? await openLoadingModal(client, body.trigger_id, deps.log)
+        : undefined;
       await workAfterAck(deps.afterAck, slackRespond, async (respond) => {
-        const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
-        const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
-        if (isModalForm(reply)) {
-          await openModal(client, body.trigger_id, reply);
+        if (modal && !modal.opened) {
+          await tellClicker(respond, FORM_NOT_OPENED_TEXT);
+          return;
+        }
+        const { speaker, reply } = await runForModal(client, modal, deps.log, async () => {
+          const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+          const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
+          return { speaker, reply };
+        });
+        if (modal?.opened) {
+          const filled = await fillModal(client, modal.viewId, reply, deps.log);
+          if (isModalForm(reply)) {
+            if (!filled) await tellClicker(respond, FORM_NOT_OPENED_TEXT);
+            return;
+          }
+          // Anything else (a refusal) is in the modal, and told to the clicker as usual below.
+        } else if (isModalForm(reply)) {
+          if (!(await openModal(client, body.trigger_id, reply, deps.log)))
+            await tellClicker(respond, FORM_NOT_OPENED_TEXT);
           return;
         }
         if (body.view?.type === 'home') {
@@ -57,6 +87,11 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
       });
     },
   );
+}
+
+/** A line only the clicker sees, leaving the message they clicked on as it was. */
+async function tellClicker(respond: RespondFn, text: string): Promise<void> {
+  await respond({ replace_original: false, response_type: 'ephemeral', text });
 }
 
 async function answerClick(respond: RespondFn, reply: Reply): Promise<void> {

@@ -17,26 +17,49 @@ export function isModalForm(reply: Reply): reply is Extract<Reply, { kind: 'form
 }
 
 /**
- * Opens a form as a modal. The form's identifying fields (a group, a check reference) travel in
+ * A form as a modal view. The form's identifying fields (a group, a check reference) travel in
  * private_metadata so the submission knows what it is about without trusting what was typed.
  */
-export async function openModal(
-  client: App['client'],
-  triggerId: string,
-  reply: Extract<Reply, { kind: 'form' }>,
-): Promise<void> {
+export function formModalView(reply: Extract<Reply, { kind: 'form' }>): Record<string, unknown> {
   const { groupId, ref } = reply.form.viewModel;
   const metadata = {
     ...(typeof groupId === 'string' ? { groupId } : {}),
     ...(typeof ref === 'string' ? { ref } : {}),
   };
-  await client.views.open({
-    trigger_id: triggerId,
-    view: renderSlackModal(reply.form.name, reply.form.viewModel, {
-      callbackId: reply.form.name,
-      privateMetadata: JSON.stringify(metadata),
-    }) as never,
+  return renderSlackModal(reply.form.name, reply.form.viewModel, {
+    callbackId: reply.form.name,
+    privateMetadata: JSON.stringify(metadata),
   });
+}
+
+/**
+ * Opens a form as a modal straight away: for a form no placeholder was opened for (see
+ * app/dispatch/form-requests.ts). False, and logged, when Slack refuses, e.g. because the
+ * trigger_id has expired; the caller tells the person to try again.
+ */
+export async function openModal(
+  client: App['client'],
+  triggerId: string,
+  reply: Extract<Reply, { kind: 'form' }>,
+  log: Logger,
+): Promise<boolean> {
+  try {
+    await client.views.open({ trigger_id: triggerId, view: formModalView(reply) as never });
+    return true;
+  } catch (error) {
+    log.warn({ slack: slackErrorOf(error) }, 'Slack: a form could not be opened');
+    return false;
+  }
+}
+
+/** What Slack said when a Web API call failed (e.g. `expired_trigger_id`), for the log. */
+export function slackErrorOf(error: unknown): {
+  code?: unknown;
+  error?: unknown;
+  message?: string;
+} {
+  const e = error as { code?: unknown; data?: { error?: unknown }; message?: string };
+  return { code: e.code, error: e.data?.error, message: e.message };
 }
 
 /** The messages a command or click causes elsewhere, e.g. the checklist in the inspector's DM. */

@@ -1,0 +1,67 @@
+import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
+
+/** Enough to reach one person's own chat with the bot, taken from an activity they sent. */
+export interface PrivateAddress {
+  serviceUrl: string;
+  tenantId: string | undefined;
+  /** Their Teams user id (29:…), as the activity's `from.id` gives it. */
+  userChatId: string;
+  userName: string | undefined;
+  bot: ChannelAccount;
+}
+
+export function privateAddressOf(activity: Activity): PrivateAddress {
+  const tenant = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+  return {
+    serviceUrl: activity.serviceUrl,
+    tenantId: tenant ?? activity.conversation.tenantId,
+    userChatId: activity.from.id,
+    userName: activity.from.name,
+    bot: activity.recipient,
+  };
+}
+
+/**
+ * Teams has no "only you can see this" message in a channel or group chat, so an answer meant
+ * for one person goes to their personal chat with the bot. Creating a one-to-one conversation
+ * gives back the existing one when there is one, and needs nothing from our database (so it
+ * works when the database does not). False when Teams refuses: the app is not installed for
+ * them personally.
+ * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+ */
+export async function sendPrivately(
+  adapter: CloudAdapter,
+  botAppId: string,
+  to: PrivateAddress,
+  activity: Partial<Activity>,
+): Promise<boolean> {
+  let sent = false;
+  try {
+    await adapter.createConversationAsync(
+      botAppId,
+      'msteams',
+      to.serviceUrl,
+      'https://api.botframework.com',
+      {
+        isGroup: false,
+        bot: to.bot,
+        members: [{ id: to.userChatId, name: to.userName ?? '' }],
+        tenantId: to.tenantId,
+        channelData: { tenant: { id: to.tenantId } },
+      } as never,
+      // A failure is caught here: in the adapter's error handler it would be apologised for in
+      // that same chat, and the caller could not fall back.
+      async (context: TurnContext) => {
+        try {
+          await context.sendActivity(activity);
+          sent = true;
+        } catch {
+          sent = false;
+        }
+      },
+    );
+  } catch {
+    return false;
+  }
+  return sent;
+}

@@ -1,0 +1,268 @@
+import {
+  PAGE_SIZES,
+  mineView,
+  registerView,
+  standardsView,
+} from '../../src/app/dispatch/paged-views';
+import { HISTORY_SHOWN, historyView } from '../../src/app/dispatch/conduct-views';
+import type { Reply } from '../../src/app/dispatch/reply';
+import { DIGEST_SHOWN, digestViewModel } from '../../src/app/nudges/morning-digest';
+import { renderSlackBlocks, SLACK_LIMITS } from '../../src/cards/render-slack';
+import { renderTeamsCard } from '../../src/cards/render-teams';
+import {
+  REALISTIC,
+  conductEvents,
+  digestLines,
+  openWork,
+  registerLines,
+  standardLines,
+} from '../support/growing-data';
+
+// The package's own bundle (its lib/ build is ESM without extensions and does not load in Node).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require('adaptivecards/dist/adaptivecards.js') as {
+  AdaptiveCard: new () => {
+    parse(json: unknown, context: unknown): void;
+    validateProperties(): { validationEvents: Array<{ message: string }> };
+  };
+  SerializationContext: new () => {
+    eventCount: number;
+    getEventAt(i: number): { message: string };
+  };
+};
+
+/**
+ * Teams refuses a message over about 28 KB (learn.microsoft.com/en-us/connectors/teams/,
+ * "Message size limit"); Slack takes 50 blocks a message and 3,000 characters a text
+ * (docs.slack.dev/reference/block-kit/blocks). The cards must hold at ten times a realistic
+ * size, and with every text as long as the inputs allow.
+ */
+const TEAMS_BYTES = 28_000;
+const TEN_TIMES = {
+  standards: REALISTIC.standards * 10,
+  declarations: REALISTIC.declarations * 10,
+  digest: REALISTIC.digest * 10,
+  history: REALISTIC.history * 10,
+  mine: REALISTIC.mine * 10,
+};
+
+type ViewModel = Record<string, unknown>;
+type Block = { type: string; text?: { text: string }; elements?: Array<Record<string, unknown>> };
+
+function cardOf(reply: Reply): { name: string; viewModel: ViewModel } {
+  if (reply.kind !== 'message' || !reply.card) throw new Error(`no card in: ${reply.text}`);
+  return reply.card;
+}
+
+/** Renders for both channels and holds each to its platform's limits. */
+function withinLimits(name: string, viewModel: ViewModel, text = 'fallback'): void {
+  const attachment = renderTeamsCard(name, viewModel);
+  const bytes = Buffer.byteLength(
+    JSON.stringify({ type: 'message', text, attachments: [attachment] }),
+  );
+  expect(bytes).toBeLessThan(TEAMS_BYTES);
+  const card = new AC.AdaptiveCard();
+  const context = new AC.SerializationContext();
+  card.parse(attachment.content, context);
+  expect(
+    Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i).message),
+  ).toEqual([]);
+  expect(card.validateProperties().validationEvents.map((e) => e.message)).toEqual([]);
+
+  const { blocks } = renderSlackBlocks(name, viewModel, text);
+  expect(blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+  // Not cut by the renderer's last resort: the view model said what it left out itself.
+  expect(JSON.stringify(blocks.at(-1))).not.toMatch(/"and \d+ more"/);
+  for (const block of blocks as Block[]) {
+    const texts = [
+      block.text?.text ?? '',
+      ...(block.elements ?? []).map((e) => String(e.text ?? '')),
+    ];
+    for (const t of texts) expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    if (block.type === 'header')
+      expect(block.text?.text.length).toBeLessThanOrEqual(SLACK_LIMITS.headerText);
+  }
+  const actionIds = (blocks as Block[]).flatMap((b) =>
+    (b.elements ?? []).filter((e) => e.type === 'button').map((e) => String(e.action_id)),
+  );
+  expect(new Set(actionIds).size).toBe(actionIds.length);
+}
+
+/** Every page of a paged card, by following its "Next page" data until there is none. */
+function allPages(show: (page: number) => Reply): ViewModel[] {
+  const pages: ViewModel[] = [];
+  for (let page = 1; page > 0 && pages.length < 1000;) {
+    const viewModel = cardOf(show(page)).viewModel;
+    pages.push(viewModel);
+    page = (viewModel.paging as { nextPage: number }).nextPage;
+  }
+  return pages;
+}
+
+describe.each([
+  ['ten times a realistic size', false],
+  ['ten times a realistic size, every text as long as allowed', true],
+])('cards that grow, at %s', (_label, longest) => {
+  it(`standards: ${TEN_TIMES.standards} of them, ${PAGE_SIZES.standards} a page, each with its key, every one reachable`, () => {
+    const lines = standardLines(TEN_TIMES.standards, longest);
+    const first = cardOf(standardsView(lines, {}));
+    withinLimits(first.name, first.viewModel);
+    const paging = first.viewModel.paging as { summary: string; hint: string; nextPage: number };
+    const pages = Math.ceil(TEN_TIMES.standards / PAGE_SIZES.standards);
+    expect(paging.summary).toBe(
+      `Showing 1–15 of ${TEN_TIMES.standards} standards (page 1 of ${pages}).`,
+    );
+    expect(paging.hint).toBe('For the next 15, type `standards page:2`.');
+    expect(paging.nextPage).toBe(2);
+
+    const seen = allPages((page) => standardsView(lines, { page }));
+    expect(seen).toHaveLength(pages);
+    for (const viewModel of seen) withinLimits('standards', viewModel);
+    const keys = seen.flatMap((vm) => (vm.rows as Array<{ key: string }>).map((r) => r.key));
+    expect(keys.sort()).toEqual(lines.map((l) => l.standard.key).sort());
+    const last = seen.at(-1)?.paging as { summary: string; hint: string };
+    expect(last.summary).toContain(
+      `of ${TEN_TIMES.standards} standards (page ${pages} of ${pages})`,
+    );
+    expect(last.hint).toBe('That is the last page; `standards` starts again.');
+  });
+
+  it(`register: ${TEN_TIMES.declarations} declarations, all awaiting a decision, ${PAGE_SIZES.register} a page`, () => {
+    const lines = registerLines(TEN_TIMES.declarations, longest);
+    const groupId = 'a'.repeat(24);
+    const seen = allPages((page) => registerView(lines, groupId, page));
+    expect(seen).toHaveLength(TEN_TIMES.declarations / PAGE_SIZES.register);
+    for (const viewModel of seen) withinLimits('register', viewModel);
+    const ids = seen.flatMap((vm) => (vm.entries as Array<{ id: string }>).map((e) => e.id));
+    expect(new Set(ids).size).toBe(TEN_TIMES.declarations);
+    expect((seen[0]?.paging as { summary: string }).summary).toBe(
+      `Showing 1–10 of ${TEN_TIMES.declarations} declarations (page 1 of 20).`,
+    );
+    expect((seen[0]?.paging as { next: unknown }).next).toEqual({
+      list: 'register',
+      groupId,
+      page: 2,
+    });
+  });
+
+  it(`mine: ${TEN_TIMES.mine} open items, ${PAGE_SIZES.mine} a page across checks, requests and deadlines`, () => {
+    const work = openWork(TEN_TIMES.mine, longest);
+    const seen = allPages((page) => mineView(work, 'Europe/London', page));
+    expect(seen).toHaveLength(Math.ceil(TEN_TIMES.mine / PAGE_SIZES.mine));
+    for (const viewModel of seen) withinLimits('mine', viewModel);
+    const count = (list: string) => seen.reduce((n, vm) => n + (vm[list] as unknown[]).length, 0);
+    expect(count('checks')).toBe(work.checks.length);
+    expect(count('requests')).toBe(work.requests.length);
+    expect(count('deadlines')).toBe(work.deadlines.length);
+    expect((seen[0]?.paging as { hint: string }).hint).toBe('For the next 15, type `mine page:2`.');
+  });
+
+  it(`digest: ${TEN_TIMES.digest} deadlines, ${DIGEST_SHOWN} of each kind shown and the rest counted`, () => {
+    const half = TEN_TIMES.digest / 2;
+    const viewModel = digestViewModel(
+      { lines: digestLines(DIGEST_SHOWN, longest), total: half },
+      { lines: digestLines(half, longest), total: half },
+    );
+    withinLimits('digest', viewModel);
+    expect(viewModel.overdue).toHaveLength(DIGEST_SHOWN);
+    expect(viewModel.thisWeek).toHaveLength(DIGEST_SHOWN);
+    expect(viewModel.overdueMore).toBe(`and ${half - DIGEST_SHOWN} more overdue`);
+    expect(viewModel.thisWeekMore).toBe(`and ${half - DIGEST_SHOWN} more due this week`);
+  });
+
+  it(`conduct history: ${TEN_TIMES.history} entries, the latest ${HISTORY_SHOWN} shown in order`, () => {
+    const events = conductEvents(TEN_TIMES.history, longest);
+    const names = new Map([
+      ['officer-0', 'Fay Facilitator'],
+      ['officer-1', 'Oona Officer'],
+      ['officer-2', 'Chris Chair'],
+    ]);
+    const { name, viewModel } = historyView('Sam Patel', events, names, 'Europe/London');
+    withinLimits(name, viewModel);
+    const entries = viewModel.entries as Array<{ what: string }>;
+    expect(entries).toHaveLength(HISTORY_SHOWN);
+    expect(entries[0]?.what).toMatch(
+      new RegExp(`^Warning ${TEN_TIMES.history - HISTORY_SHOWN + 1}:`),
+    );
+    expect(entries.at(-1)?.what).toMatch(new RegExp(`^Warning ${TEN_TIMES.history}:`));
+    expect(viewModel.earlier).toBe(
+      `The latest ${HISTORY_SHOWN} of ${TEN_TIMES.history} entries; ${TEN_TIMES.history - HISTORY_SHOWN} earlier ones are on record and not shown.`,
+    );
+  });
+});
+
+describe('cards that fit say nothing about pages', () => {
+  it('a realistic register of one page has no paging line and no "Next page"', () => {
+    const { viewModel } = cardOf(registerView(registerLines(6), 'a'.repeat(24)));
+    expect((viewModel.paging as { summary: string }).summary).toBe('');
+    const content = JSON.stringify(renderTeamsCard('register', viewModel).content);
+    expect(content).not.toContain('Next page');
+    expect(JSON.stringify(renderSlackBlocks('register', viewModel, 'x').blocks)).not.toContain(
+      'Next page',
+    );
+    withinLimits('register', viewModel);
+  });
+
+  it('a digest with little in it has no "and N more"', () => {
+    const viewModel = digestViewModel({ lines: digestLines(2), total: 2 }, { lines: [], total: 0 });
+    expect(viewModel).toMatchObject({ overdueMore: '', thisWeekMore: '' });
+    withinLimits('digest', viewModel);
+  });
+});
+
+describe('standards by service area', () => {
+  const lines = standardLines(REALISTIC.standards);
+
+  it('matches an area whatever the case, with "and" for "&", and pages within it', () => {
+    const { viewModel } = cardOf(standardsView(lines, { area: 'allocations AND lettings' }));
+    const rows = viewModel.rows as Array<{ area: string; key: string }>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.area === 'Allocations & Lettings')).toBe(true);
+    expect(viewModel.title).toBe('Service standards: Allocations & Lettings');
+    expect(viewModel.areas).toBe('');
+    withinLimits('standards', viewModel);
+  });
+
+  it('takes a unique part of an area’s name, and keeps the area on the next page', () => {
+    const many = standardLines(200);
+    const { viewModel } = cardOf(standardsView(many, { area: 'repairs' }));
+    const paging = viewModel.paging as {
+      hint: string;
+      next: Record<string, unknown>;
+      nextValue: string;
+    };
+    expect(paging.hint).toBe(
+      'For the next 7, type `standards area:"Repairs and Maintenance" page:2`.',
+    );
+    expect(paging.next).toEqual({ list: 'standards', area: 'Repairs and Maintenance', page: 2 });
+    const { blocks } = renderSlackBlocks('standards', viewModel, 'x');
+    const button = JSON.stringify(blocks.at(-1));
+    expect(button).toContain('list.page:standards:2');
+  });
+
+  it('a "Next page" value survives Slack escaping: & stays &', () => {
+    const many = standardLines(200);
+    const { viewModel } = cardOf(standardsView(many, { area: 'Allocations & Lettings' }));
+    const { blocks } = renderSlackBlocks('standards', viewModel, 'x');
+    const button = (blocks.at(-1) as Block).elements?.[0] as { value: string };
+    expect(JSON.parse(button.value)).toEqual({
+      list: 'standards',
+      area: 'Allocations & Lettings',
+      page: 2,
+    });
+  });
+
+  it('an unknown area is refused with the areas there are', () => {
+    const reply = standardsView(lines, { area: 'gardening' });
+    expect(reply.refusals?.[0]?.message).toMatch(
+      /^No service area is called “gardening”\. The areas are “Allocations & Lettings”, /,
+    );
+  });
+
+  it('a page past the end shows the last page', () => {
+    const { viewModel } = cardOf(standardsView(lines, { page: 99 }));
+    expect((viewModel.paging as { summary: string }).summary).toBe(
+      'Showing 31–43 of 43 standards (page 3 of 3).',
+    );
+  });
+});
