@@ -41,9 +41,20 @@ export const COMMANDS: readonly CommandInfo[] = [
     who: 'officer',
     usage:
       'group add @person role:<member|chair|vice-chair|officer|staff|committee> ' +
-      '[tenure:<tenant|leaseholder|shared-owner>] [since:YYYY-MM-DD] [area:"<area>"]',
+      '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"]',
     example: 'group add @Sam Patel role:member tenure:tenant since:2024-04-01 area:"Norris Green"',
     description: 'Adds a person to the group, or says every reason they cannot join.',
+  },
+  {
+    type: 'member-record',
+    name: 'member record',
+    who: 'officer',
+    usage:
+      'member record @person [training:<date>] [conduct:<date>] ' +
+      '[confidentiality:<date>] [over18:yes] [term:<date>]',
+    example: 'member record @Sam Patel training:2026-02-14 confidentiality:today',
+    description:
+      'Records a member’s initial training, signed code of conduct and confidentiality agreement, over-18 confirmation or term start.',
   },
   {
     type: 'standards-import',
@@ -75,7 +86,7 @@ export const COMMANDS: readonly CommandInfo[] = [
     name: 'check assign',
     who: 'officer',
     usage:
-      'check assign @person "<title>" kind:<kind> due:<YYYY-MM-DD|today|tomorrow|+N wd> ' +
+      'check assign @person "<title>" kind:<kind> due:<21/12/2026|21 Dec|friday|+N wd> ' +
       '[review:R-<n>] [standard:<key>]',
     example:
       'check assign @Sam Patel "Report a dripping tap by phone" kind:test-call-repair due:+10wd review:R-12',
@@ -86,7 +97,7 @@ export const COMMANDS: readonly CommandInfo[] = [
     name: 'evidence request',
     who: 'officer',
     usage:
-      'evidence request @person "<what>" [review:R-<n>] [due:<YYYY-MM-DD|today|tomorrow|+N wd>]',
+      'evidence request @person "<what>" [review:R-<n>] [due:<21/12/2026|21 Dec|friday|+N wd>]',
     example:
       'evidence request @Alex Jones "Repair satisfaction survey results, 2024/25" review:R-12',
     description:

@@ -47,6 +47,21 @@ export const groupAddCommandSchema = z.strictObject({
   area: text(TEXT_LIMITS.area).optional(),
 });
 
+/**
+ * What an officer records for a member: dates of training, signatures and term start, and the
+ * "over 18" confirmation (never a birth date). Saying none of them is refused when it runs, so
+ * the refusal can name every option.
+ */
+export const memberRecordCommandSchema = z.strictObject({
+  type: z.literal('member-record'),
+  personUserId: platformUserId,
+  training: localDateSchema.optional(),
+  conduct: localDateSchema.optional(),
+  confidentiality: localDateSchema.optional(),
+  term: localDateSchema.optional(),
+  over18: z.literal('yes').optional(),
+});
+
 export const standardsImportCommandSchema = z.strictObject({ type: z.literal('standards-import') });
 /** Long lists come a page at a time; see src/app/dispatch/bounded-list.ts. */
 const page = z.number().int().min(1).max(9999);
@@ -132,6 +147,7 @@ export const commandSchema = z.discriminatedUnion('type', [
   helpCommandSchema,
   groupCreateCommandSchema,
   groupAddCommandSchema,
+  memberRecordCommandSchema,
   standardsImportCommandSchema,
   standardsListCommandSchema,
   reviewOpenCommandSchema,

@@ -81,6 +81,48 @@ export const GRAMMAR: Readonly<Record<CommandType, CommandGrammar>> = {
       }),
     },
   },
+  'member-record': {
+    person: true,
+    // Dates of things already done (or a term still to start), so past dates are expected.
+    options: {
+      training: dateOption({
+        key: 'training',
+        field: 'training',
+        noun: 'a training date',
+        required: false,
+        notBeforeToday: false,
+      }),
+      conduct: dateOption({
+        key: 'conduct',
+        field: 'conduct',
+        noun: 'a code of conduct signing date',
+        required: false,
+        notBeforeToday: false,
+      }),
+      confidentiality: dateOption({
+        key: 'confidentiality',
+        field: 'confidentiality',
+        noun: 'a confidentiality agreement signing date',
+        required: false,
+        notBeforeToday: false,
+      }),
+      term: dateOption({
+        key: 'term',
+        field: 'term',
+        noun: 'a term start date',
+        required: false,
+        notBeforeToday: false,
+      }),
+      // Only ever a confirmation: the bot keeps no birth dates, and "no" records nothing.
+      over18: choiceOption({
+        key: 'over18',
+        field: 'over18',
+        noun: 'an over-18 confirmation',
+        choices: ['yes'],
+        required: false,
+      }),
+    },
+  },
   'standards-import': NOTHING_MORE,
   'standards-list': {
     person: false,

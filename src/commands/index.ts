@@ -10,3 +10,4 @@ export { readReference, readStandardKey } from './references';
 export type { ReferencePrefix } from './references';
 export { readDate } from './dates';
 export type { DateContext } from './dates';
+export { listJoined } from './wording';

@@ -1,3 +1,4 @@
+import { joinDateWords } from './dates';
 import { readMentionAt, MENTION_PREFIX } from './mentions';
 
 /**
@@ -17,8 +18,9 @@ export type Tokenised = { ok: true; tokens: Token[] } | { ok: false; message: st
 // Any of them closes a quote, because autocorrect often pairs them inconsistently.
 const DOUBLE_QUOTES = '"\u201C\u201D\u201E\u201F\u00AB\u00BB';
 export const QUOTE_CHARACTER = new RegExp(`[${DOUBLE_QUOTES}]`);
-// A key is letters and hyphens before the first colon; anything else with a colon is a word.
-const OPTION = /^([A-Za-z][A-Za-z-]*):(.*)$/s;
+// A key is a letter, then letters, digits and hyphens (`over18:`), before the first colon;
+// anything else with a colon is a word.
+const OPTION = /^([A-Za-z][A-Za-z0-9-]*):(.*)$/s;
 // "+10 wd" is one date even though it was typed as two words.
 const WORKING_DAY_COUNT = /^\+?\d+$/;
 const WORKING_DAY_UNIT = /^wds?$/i;
@@ -68,7 +70,7 @@ export function tokenise(text: string): Tokenised {
     raw.push(classifyWord(text.slice(i, end)));
     i = end;
   }
-  return { ok: true, tokens: joinWorkingDays(attachDetachedValues(raw)) };
+  return { ok: true, tokens: joinDateWords(joinWorkingDays(attachDetachedValues(raw))) };
 }
 
 function classifyWord(word: string): Token {

@@ -48,6 +48,7 @@ describe('helpFor', () => {
       'help',
       'group create',
       'group add',
+      'member record',
       'standards import',
       'standards',
       'review open',

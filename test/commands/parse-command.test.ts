@@ -69,6 +69,33 @@ describe('parseCommand: every command from realistic text', () => {
     });
   });
 
+  it('member record with every option, dates in each form the parser reads', () => {
+    expect(
+      parsed(
+        `member record ${sam} training:today conduct:2026-2-14 confidentiality:tomorrow over18:Yes term:+5wd`,
+      ),
+    ).toEqual({
+      type: 'member-record',
+      personUserId: 'U0SAMPATEL',
+      training: fakeContext().today,
+      conduct: '2026-02-14',
+      confidentiality: expect.any(String) as unknown,
+      over18: 'yes',
+      term: expect.any(String) as unknown,
+    });
+  });
+
+  it('member record refuses over18:no and a date it cannot read, naming both', () => {
+    const result = parseCommand(
+      `member record ${sam} over18:no training:14/02/2026`,
+      fakeContext(),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('over18:no');
+    expect(result.message).toContain('Did you mean 2026-02-14?');
+  });
+
   it('standards import, standards and standards list', () => {
     expect(parsed('standards import')).toEqual({ type: 'standards-import' });
     expect(parsed('Standards')).toEqual({ type: 'standards-list' });

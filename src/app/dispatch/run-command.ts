@@ -1,7 +1,15 @@
 export type { CommandRequest } from './command-request';
 /** `mine`, the App Home and a card refresh share one builder (paged-views). */
 export { mineReply as mineFor } from './paged-views';
-import { parseCommand, refusalText, helpFor, type Command, type CommandOf } from '../../commands';
+import {
+  commandInfo,
+  parseCommand,
+  refusalText,
+  helpFor,
+  listJoined,
+  type Command,
+  type CommandOf,
+} from '../../commands';
 import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
 import type { Result } from '../../domain/shared/result';
 import { groupModel } from '../../store/groups/group-model';
@@ -11,6 +19,7 @@ import { requestEvidence } from '../evidence/evidence-use-cases';
 import { createGroup } from '../groups/create-group';
 import { calendarOf } from '../organisations/register-organisation';
 import { addMember } from '../people/add-member';
+import { recordMemberProgress } from '../people/member-progress';
 import { policyOf } from '../people/standing';
 import { openReview, reviewByReference } from '../reviews/review-use-cases';
 import type { AppContext } from '../shared/context';
@@ -58,6 +67,8 @@ async function dispatch(
       return groupCreate(ctx, request, command);
     case 'group-add':
       return groupAdd(ctx, request, command);
+    case 'member-record':
+      return memberRecord(ctx, request, command);
     case 'standards-import':
       return standardsImport(ctx, request);
     case 'standards-list':
@@ -186,6 +197,52 @@ async function groupAdd(
       },
     ],
   };
+}
+
+async function memberRecord(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'member-record'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  // Each piece the officer gave, with how the reply says it; the order is the usage line's.
+  const given = [
+    { key: 'trainingDoneOn', on: command.training, words: 'Training' },
+    { key: 'codeOfConductSignedOn', on: command.conduct, words: 'Code of conduct signed' },
+    {
+      key: 'confidentialitySignedOn',
+      on: command.confidentiality,
+      words: 'Confidentiality agreement signed',
+    },
+    { key: 'termStartsOn', on: command.term, words: 'Term starting' },
+  ] as const;
+  const dates = given.flatMap((piece) =>
+    piece.on === undefined ? [] : [{ ...piece, on: piece.on }],
+  );
+  const over18 = command.over18 === 'yes';
+  if (dates.length === 0 && !over18)
+    return refusalReply([
+      {
+        code: 'member-record.nothing-given',
+        message: `Say what to record, e.g. training:today. Usage: ${commandInfo('member-record').usage}`,
+      },
+    ]);
+  const person = await mentionedPerson(ctx, request, command.personUserId);
+  const result = await recordMemberProgress(ctx, request.speaker.actor, {
+    groupId,
+    personId: person._id,
+    ...Object.fromEntries(dates.map((piece) => [piece.key, piece.on])),
+    ...(over18 ? { over18Confirmed: true as const } : {}),
+  });
+  if (!result.ok)
+    return refusalReply(result.refusals, `Nothing recorded for ${person.displayName}`);
+  const said = dates.map((piece, i) => {
+    const words = i === 0 ? piece.words : piece.words.toLowerCase();
+    return `${words} on ${longDate(piece.on)}`;
+  });
+  if (over18) said.push(said.length === 0 ? 'Over-18 confirmation' : 'the over-18 confirmation');
+  return noticeReply(`${listJoined(said, 'and')} recorded for ${person.displayName}.`);
 }
 
 async function standardsImport(ctx: AppContext, request: CommandRequest): Promise<Reply> {

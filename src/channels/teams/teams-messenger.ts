@@ -98,7 +98,9 @@ export class TeamsMessenger implements Messenger {
       {
         isGroup: false,
         bot: reference.bot ?? { id: this.botAppId, name: 'Scrutiny' },
-        members: [{ id: person.platformUserId, name: person.displayName }],
+        // Teams' own user id (29:…) where we have met it; else the AAD object id, which Teams
+        // also takes for a one-to-one chat with a user of the tenant.
+        members: [{ id: person.chatUserId ?? person.platformUserId, name: person.displayName }],
         tenantId,
         channelData: { tenant: { id: tenantId } },
       } as never,

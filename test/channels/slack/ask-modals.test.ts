@@ -7,7 +7,13 @@ import { checkAssignmentModel } from '../../../src/store/checks/reality-check-mo
 import { membershipModel } from '../../../src/store/people/membership-model';
 import { useTestBot } from '../../support/bot';
 import { onlyLoopbackNetwork, post } from '../../support/http';
-import { SLACK_API_URL, slackEnv, slackHeaders } from '../../support/slack';
+import {
+  SLACK_API_URL,
+  SLACK_HOOKS,
+  slashCommandBody,
+  slackEnv,
+  slackHeaders,
+} from '../../support/slack';
 
 const TEAM = 'T0ASKING';
 const MEMBER = 'U0ASKED';
@@ -44,7 +50,12 @@ describe('Slack: buttons that need a reason open a modal first', () => {
       bootstrapOfficer: true,
     });
     const actor = { organisationId: org._id, personId: officer._id };
-    const group = await createGroup(ctx, actor, { name: 'Inspectors', presetKey: 'torus-tims' });
+    // Tied to the channel slashCommandBody writes from, so commands there are about this group.
+    const group = await createGroup(ctx, actor, {
+      name: 'Inspectors',
+      presetKey: 'torus-tims',
+      conversationId: 'C0PANEL',
+    });
     if (!group.ok) throw new Error('group');
     const member = await personFor(ctx, org._id, {
       platformUserId: MEMBER,
@@ -59,16 +70,32 @@ describe('Slack: buttons that need a reason open a modal first', () => {
       facts: { over18Confirmed: true, trainedOn: '2025-01-01' },
     });
     if (!added.ok) throw new Error(JSON.stringify(added.refusals));
-    await membershipModel(db).updateOne(
-      { _id: added.value._id },
-      {
-        $set: {
-          trainingDoneOn: '2025-01-01',
-          codeOfConductSignedOn: '2025-01-01',
-          confidentialitySignedOn: '2025-01-01',
-        },
-      },
+    // The officer records the member's training and agreements from the group's channel.
+    const answered = new Promise<string>((resolve) => {
+      nock(SLACK_HOOKS)
+        .post(/^\/commands\//, (body: unknown) => {
+          resolve(JSON.stringify(body));
+          return true;
+        })
+        .reply(200, 'ok');
+    });
+    const record = slashCommandBody(
+      `member record <@${MEMBER}|asked> training:2025-01-01 conduct:2025-01-01 confidentiality:2025-01-01`,
+      'U0OFF',
+      TEAM,
     );
+    const recorded = await post(
+      `${bot().url}/api/slack/commands`,
+      record,
+      slackHeaders(record, 'application/x-www-form-urlencoded'),
+    );
+    expect(recorded.status).toBe(200);
+    expect(await answered).toContain('recorded for Asked Member');
+    expect(await membershipModel(db).findById(added.value._id).lean()).toMatchObject({
+      trainingDoneOn: '2025-01-01',
+      codeOfConductSignedOn: '2025-01-01',
+      confidentialitySignedOn: '2025-01-01',
+    });
     const due = new Date(Date.now() + 7 * 86400000).toISOString().slice(0, 10);
     const assigned = await assignCheck(ctx, actor, {
       groupId: group.value._id,

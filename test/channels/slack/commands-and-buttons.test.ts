@@ -76,14 +76,15 @@ describe('Slack: every command and every button, over signed HTTP', () => {
     const person = await personModel(db()).findOne({ platformUserId: INSPECTOR.id }).lean();
     expect(person?.facts.over18Confirmed).toBe(true);
     // Training is recorded by the officer (Southampton TI ToR: trained before inspecting).
-    await personModel(db()).updateOne(
-      { _id: person?._id },
-      { $set: { 'facts.trainedOn': '2025-01-01' } },
+    const recorded = await slash(
+      OFFICER,
+      `member record <@${INSPECTOR.id}|${INSPECTOR.name}> training:2025-01-01`,
     );
-    await membershipModel(db()).updateOne(
-      { groupId: group?._id, personId: person?._id },
-      { $set: { trainingDoneOn: '2025-01-01' } },
-    );
+    expect(recorded.text).toContain('Training on Wednesday, 1 January 2025 recorded for ian.');
+    expect(
+      (await membershipModel(db()).findOne({ groupId: group?._id, personId: person?._id }).lean())
+        ?.trainingDoneOn,
+    ).toBe('2025-01-01');
   });
 
   it('standards import opens a file form for officers only; the chosen file is fetched from Slack with the bot token', async () => {

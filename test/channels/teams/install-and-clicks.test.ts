@@ -15,6 +15,7 @@ const TENANT = 'tenant-install';
 const OFFICER = { aad: '55555555-5555-4555-8555-555555555555', name: 'Orla Officer' };
 const MEMBER = { aad: '66666666-6666-4666-8666-666666666666', name: 'Megan Member' };
 const OTHER = { aad: '77777777-7777-4777-8777-777777777777', name: 'Otto Other' };
+const PANEL = { id: '19:install-panel@thread.tacv2', conversationType: 'channel' };
 
 type Sent = { attachments?: Array<{ content: unknown }>; text?: string };
 let n = 0;
@@ -93,7 +94,12 @@ describe('Teams: installs, uninstalls and the remaining card clicks', () => {
       displayName: OFFICER.name,
     });
     const actor = { organisationId: org!._id, personId: officer._id };
-    const group = await createGroup(ctx, actor, { name: 'Inspectors', presetKey: 'torus-tims' });
+    // Tied to a channel, so the officer's commands there are about this group.
+    const group = await createGroup(ctx, actor, {
+      name: 'Inspectors',
+      presetKey: 'torus-tims',
+      conversationId: PANEL.id,
+    });
     if (!group.ok) throw new Error('group');
     const member = await personFor(ctx, org!._id, {
       platformUserId: MEMBER.aad,
@@ -109,16 +115,26 @@ describe('Teams: installs, uninstalls and the remaining card clicks', () => {
       facts: { over18Confirmed: true, trainedOn: '2025-01-01' },
     });
     if (!added.ok) throw new Error(JSON.stringify(added.refusals));
-    await membershipModel(db).updateOne(
-      { _id: added.value._id },
-      {
-        $set: {
-          trainingDoneOn: '2025-01-01',
-          codeOfConductSignedOn: '2025-01-01',
-          confidentialitySignedOn: '2025-01-01',
+    // The officer records the member's training and agreements in the group's channel.
+    const recorded = await send({
+      ...base(OFFICER, PANEL),
+      type: 'message',
+      text: '<at>Scrutiny</at> member record <at>Megan Member</at> training:2025-01-01 conduct:2025-01-01 confidentiality:2025-01-01',
+      entities: [
+        {
+          type: 'mention',
+          text: `<at>${MEMBER.name}</at>`,
+          mentioned: { id: MEMBER.aad, name: MEMBER.name },
         },
-      },
-    );
+      ],
+    });
+    expect(recorded.status).toBe(200);
+    expect(JSON.stringify(sent)).toContain('recorded for Megan Member');
+    expect(await membershipModel(db).findById(added.value._id).lean()).toMatchObject({
+      trainingDoneOn: '2025-01-01',
+      codeOfConductSignedOn: '2025-01-01',
+      confidentialitySignedOn: '2025-01-01',
+    });
     const assigned = await assignCheck(ctx, actor, {
       groupId: group.value._id,
       personId: member._id,

@@ -155,13 +155,18 @@ describe('Teams: the scrutiny workflow end to end over HTTP', () => {
       (await membershipModel(db).findById(membership?._id).lean())?.codeOfConductSignedOn,
     ).toBe('2026-03-02');
     // Training is recorded by the officer (Southampton TI ToR: trained before inspecting).
-    await personModel(db).updateOne(
-      { _id: person?._id },
-      { $set: { 'facts.trainedOn': '2025-01-01' } },
+    await send(
+      activity(officer, '<at>Scrutiny</at> member record <at>Ian Inspector</at> training:today', {
+        entities: [mention(member)],
+      }),
     );
-    await membershipModel(db).updateOne(
-      { _id: membership?._id },
-      { $set: { trainingDoneOn: '2025-01-01' } },
+    expect(
+      sent.some((s) =>
+        cardText(s).includes('Training on Monday, 2 March 2026 recorded for Ian Inspector'),
+      ),
+    ).toBe(true);
+    expect((await membershipModel(db).findById(membership?._id).lean())?.trainingDoneOn).toBe(
+      '2026-03-02',
     );
 
     const before = sent.length;
