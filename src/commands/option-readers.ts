@@ -88,7 +88,7 @@ export function dateOption(spec: {
   return {
     field: spec.field,
     noun: spec.noun,
-    hint: `${spec.key}:YYYY-MM-DD, ${spec.key}:today, ${spec.key}:tomorrow or ${spec.key}:+N wd (working days)`,
+    hint: `${spec.key}:21/12/2026, ${spec.key}:21 Dec, ${spec.key}:today, ${spec.key}:friday or ${spec.key}:+N wd (working days)`,
     required: spec.required,
     read(value, written, context) {
       const reading = spec.notBeforeToday

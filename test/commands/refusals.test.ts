@@ -26,7 +26,7 @@ describe('parseCommand refusals: exact wording', () => {
     expect(refusalText(result)).toBe(
       'group add needs a role: role:member, chair, vice-chair, officer, staff or committee. ' +
         'Usage: group add @person role:<member|chair|vice-chair|officer|staff|committee> ' +
-        '[tenure:<tenant|leaseholder|shared-owner>] [since:YYYY-MM-DD] [area:"<area>"]',
+        '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"]',
     );
   });
 
@@ -105,7 +105,7 @@ describe('parseCommand refusals: exact wording', () => {
 
   it('a missing due date on check assign says how to write one', () => {
     expect(refused(`check assign ${sam} "Call" kind:survey`).message).toBe(
-      'check assign needs a due date: due:YYYY-MM-DD, due:today, due:tomorrow or due:+N wd (working days).',
+      'check assign needs a due date: due:21/12/2026, due:21 Dec, due:today, due:friday or due:+N wd (working days).',
     );
   });
 

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { CHECK_KIND_LABELS, checklistFor, type CheckKind } from '../../domain/checks';
 import { DECLARATION_KIND_LABELS } from '../../domain/declarations';
 import { DECLARATION_KINDS } from '../../domain/shared/declarations';
@@ -8,27 +9,19 @@ import type {
 import type { EvidenceRequestRecord } from '../../store/evidence/evidence-request-model';
 import type { CardMessage } from './reply';
 
-/** Dates as people read them: "Wednesday 6 January 2027". */
+const LONG_DATE = 'cccc d MMMM yyyy';
+
+/**
+ * Dates as people read them: "Wednesday 6 January 2027". Written out with luxon's pattern
+ * rather than toLocaleDateString, whose en-GB output gains or loses a comma after the weekday
+ * depending on the ICU data Node was built with.
+ */
 export function longDate(localDate: string): string {
-  const [y, m, d] = localDate.split('-').map(Number);
-  const at = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12));
-  return at.toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return DateTime.fromISO(localDate, { zone: 'utc' }).setLocale('en-GB').toFormat(LONG_DATE);
 }
 
 export function dueText(dueAt: Date, zone: string): string {
-  return dueAt.toLocaleDateString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: zone,
-  });
+  return DateTime.fromJSDate(dueAt, { zone }).setLocale('en-GB').toFormat(LONG_DATE);
 }
 
 export function checkOfferCard(check: RealityCheckRecord, offeredTo: string): CardMessage {

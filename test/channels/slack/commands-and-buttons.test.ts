@@ -80,7 +80,7 @@ describe('Slack: every command and every button, over signed HTTP', () => {
       OFFICER,
       `member record <@${INSPECTOR.id}|${INSPECTOR.name}> training:2025-01-01`,
     );
-    expect(recorded.text).toContain('Training on Wednesday, 1 January 2025 recorded for ian.');
+    expect(recorded.text).toContain('Training on Wednesday 1 January 2025 recorded for ian.');
     expect(
       (await membershipModel(db()).findOne({ groupId: group?._id, personId: person?._id }).lean())
         ?.trainingDoneOn,

@@ -57,7 +57,7 @@ describe('Slack: an officer records a new member’s training from chat', () => 
       OFFICER,
       `member record <@${INSPECTOR.id}|${INSPECTOR.name}> training:today`,
     );
-    expect(recorded.text).toContain('Training on Monday, 2 March 2026 recorded for ian.');
+    expect(recorded.text).toContain('Training on Monday 2 March 2026 recorded for ian.');
 
     const offered = await slash(OFFICER, assign);
     const check = await realityCheckModel(db).findOne({ groupId: group?._id }).lean();

@@ -77,7 +77,7 @@ describe('Teams: an officer records a new member’s training from chat', () => 
         [MEMBER],
       ),
     );
-    expect(says('Training on Monday, 2 March 2026 recorded for Ian Inspector.')).toBe(true);
+    expect(says('Training on Monday 2 March 2026 recorded for Ian Inspector.')).toBe(true);
 
     await send(teams.command(OFFICER, assign, [MEMBER]));
     const check = await realityCheckModel(db).findOne({ groupId: group?._id }).lean();

@@ -162,7 +162,7 @@ describe('Teams: the scrutiny workflow end to end over HTTP', () => {
     );
     expect(
       sent.some((s) =>
-        cardText(s).includes('Training on Monday, 2 March 2026 recorded for Ian Inspector'),
+        cardText(s).includes('Training on Monday 2 March 2026 recorded for Ian Inspector'),
       ),
     ).toBe(true);
     expect((await membershipModel(db).findById(membership?._id).lean())?.trainingDoneOn).toBe(
