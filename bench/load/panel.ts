@@ -166,6 +166,11 @@ export async function seedPanels(
         ),
     ),
   );
+  // Only members who may take part vote: trained, the code of conduct signed, over 18.
+  const ready = 'training:2025-01-01 conduct:2025-01-01 over18:yes';
+  await inBatches(
+    members.map((p) => () => slack(OFFICER, `member record ${slackMention(p)} ${ready}`)),
+  );
   // A command takes at most 100 people; attendance adds to the day's list.
   const hundreds = Array.from({ length: Math.ceil(everyone.length / 100) }, (_, i) =>
     everyone.slice(i * 100, i * 100 + 100),
@@ -191,6 +196,9 @@ export async function seedPanels(
           [p],
         ),
     ),
+  );
+  await inBatches(
+    members.map((p) => () => teams(OFFICER, `member record ${teamsMention(p)} ${ready}`, [p])),
   );
   for (const present of hundreds)
     await teams(OFFICER, `attendance ${present.map(teamsMention).join(' ')}`, present);

@@ -228,11 +228,23 @@ async function memberStep(
   action: string,
   step: (check: RealityCheck) => Result<RealityCheck>,
   reason?: string,
+  options: { takesPart?: boolean } = {},
 ): Promise<Result<{ check: RealityCheckRecord; assignment: CheckAssignmentRecord }>> {
   const loaded = await loadCheck(ctx, actor.organisationId, ref);
   if (!loaded) return refuse(CHECK_NOT_FOUND.code, CHECK_NOT_FOUND.message);
   const mine = loaded.assignments.find((a) => a.personId === actor.personId);
   if (!mine) return refuse('check.someone-elses', 'That check was offered to someone else.');
+  if (options.takesPart) {
+    // The offer was vetted when it was made; a member barred or suspended since then may not
+    // take part now (domain.md "Joining versus taking part"), so accepting and submitting are
+    // checked again. Declining stays open to them.
+    const cannot = await whyCannotTakePart(ctx, {
+      organisationId: actor.organisationId,
+      groupId: loaded.record.groupId,
+      personId: actor.personId,
+    });
+    if (cannot.length > 0) return { ok: false, refusals: cannot };
+  }
   const next = step(loaded.domain);
   if (!next.ok) return next;
   const updated = assignmentOf(next.value, actor.personId) as Assignment;
@@ -261,8 +273,14 @@ export const acceptCheck = defineUseCase({
   name: 'acceptCheck',
   input: z.object({ checkRef }),
   async run(ctx, actor, input) {
-    return memberStep(ctx, actor, input.checkRef, 'check.accepted', (check) =>
-      acceptInDomain(check, actor.personId, ctx.now()),
+    return memberStep(
+      ctx,
+      actor,
+      input.checkRef,
+      'check.accepted',
+      (check) => acceptInDomain(check, actor.personId, ctx.now()),
+      undefined,
+      { takesPart: true },
     );
   },
 });
@@ -301,21 +319,28 @@ export const submitCheckFindings = defineUseCase({
     evidenceLinks: z.array(httpsUrl).max(20).default([]),
   }),
   async run(ctx, actor, input) {
-    return memberStep(ctx, actor, input.checkRef, 'check.findings-submitted', (check) =>
-      submitInDomain(
-        check,
-        actor.personId,
-        {
-          answers: input.answers,
-          findings: {
-            strengths: input.strengths,
-            weaknesses: input.weaknesses,
-            recommendations: input.recommendations,
-            evidence: input.evidenceLinks,
+    return memberStep(
+      ctx,
+      actor,
+      input.checkRef,
+      'check.findings-submitted',
+      (check) =>
+        submitInDomain(
+          check,
+          actor.personId,
+          {
+            answers: input.answers,
+            findings: {
+              strengths: input.strengths,
+              weaknesses: input.weaknesses,
+              recommendations: input.recommendations,
+              evidence: input.evidenceLinks,
+            },
           },
-        },
-        ctx.now(),
-      ),
+          ctx.now(),
+        ),
+      undefined,
+      { takesPart: true },
     );
   },
 });

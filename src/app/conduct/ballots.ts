@@ -5,11 +5,12 @@ import {
   CHOICES,
   decideBallot,
   DEFAULT_BALLOT_RULES,
-  eligibleVoters,
+  whoMayVote,
   type BallotRules,
   type Choice,
   type Tally,
 } from '../../domain/conduct';
+import { declarationNamesPerson } from '../../domain/declarations';
 import { barUntil } from '../../domain/people';
 import { ok, refuse, type Refusal, type Result } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
@@ -22,12 +23,14 @@ import {
 } from '../../store/conduct/ballot-model';
 import { attendanceModel } from '../../store/conduct/attendance-model';
 import { conductEventModel } from '../../store/conduct/conduct-event-model';
+import { declarationModel } from '../../store/declarations/declaration-model';
 import { groupModel } from '../../store/groups/group-model';
+import { personModel } from '../../store/people/person-model';
 import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
 import { updateIfUnchanged } from '../../store/versioned-update';
 import { calendarOf } from '../organisations/register-organisation';
 import { saveStatus } from '../people/member-status';
-import { localToday, membershipFactsOf, policyOf } from '../people/standing';
+import { localToday, membershipFactsOf, policyOf, whyEachCannotTakePart } from '../people/standing';
 import { SYSTEM_ACTOR_ID, type Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
@@ -52,9 +55,62 @@ function voterKey(ballot: BallotRecord, personId: string): string {
 }
 
 /**
+ * The members present who may vote, fixed when a ballot opens: not the member concerned, nobody
+ * who declared an interest naming them, nobody who may not take part today (barred, suspended,
+ * untrained: the take-part rules), and not the officers or staff present (whoMayVote).
+ * Declarations are read from the register: a current declaration by someone present whose text
+ * names the member concerned (declarationNamesPerson: their id, else their display name).
+ */
+async function votersAmong(
+  ctx: AppContext,
+  input: {
+    organisationId: string;
+    groupId: string;
+    subjectId: string;
+    present: string[];
+    conflicted: string[];
+    asOf: string;
+  },
+) {
+  const [standing, declarations, subject] = await Promise.all([
+    whyEachCannotTakePart(ctx, {
+      organisationId: input.organisationId,
+      groupId: input.groupId,
+      personIds: input.present,
+      asOf: input.asOf,
+    }),
+    declarationModel(ctx.db)
+      .find({
+        groupId: input.groupId,
+        personId: { $in: input.present },
+        endedAt: { $exists: false },
+      })
+      .select({ personId: 1, detail: 1 })
+      .lean<Array<{ personId: string; detail: string }>>(),
+    personModel(ctx.db)
+      .findOne({ _id: input.subjectId, organisationId: input.organisationId })
+      .select({ displayName: 1 })
+      .lean<{ displayName?: string } | null>(),
+  ]);
+  const about = { id: input.subjectId, displayName: subject?.displayName };
+  const declared = new Set(
+    declarations.filter((d) => declarationNamesPerson(d, about)).map((d) => d.personId),
+  );
+  return whoMayVote(
+    [...new Set(input.present)].map((personId) => ({
+      personId,
+      roles: standing.get(personId)?.roles ?? [],
+      cannotTakePart: standing.get(personId)?.refusals ?? [],
+      declaredInterestInSubject: declared.has(personId),
+    })),
+    input.subjectId,
+    input.conflicted,
+  );
+}
+
+/**
  * An officer or the chair opens a ballot on a conduct question. Who may vote is fixed now: the
- * members recorded present today, less the member it is about and anyone with a declared
- * conflict about them.
+ * members recorded present today who may vote (votersAmong).
  */
 export const openBallot = defineUseCase({
   name: 'openBallot',
@@ -85,19 +141,24 @@ export const openBallot = defineUseCase({
       .lean<MembershipRecord>();
     if (!subject) return refuse('membership.not-a-member', 'That person is not in this group.');
     const today = await localToday(ctx, actor.organisationId);
-    const present = await attendanceModel(ctx.db)
-      .find({ groupId: input.groupId, meetingOn: today })
-      .select({ personId: 1 })
-      .lean<Array<{ personId: string }>>();
-    const eligible = eligibleVoters(
-      present.map((p) => p.personId),
-      input.subjectId,
-      input.conflicted,
-    );
+    const present = (
+      await attendanceModel(ctx.db)
+        .find({ groupId: input.groupId, meetingOn: today })
+        .select({ personId: 1 })
+        .lean<Array<{ personId: string }>>()
+    ).map((p) => p.personId);
+    const { eligible, notEligible } = await votersAmong(ctx, {
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      subjectId: input.subjectId,
+      present,
+      conflicted: input.conflicted,
+      asOf: today,
+    });
     if (eligible.length === 0)
       return refuse(
         'ballot.nobody-present',
-        'Nobody else is recorded present at this meeting: record attendance first.',
+        'Nobody recorded present at this meeting may vote: record attendance first.',
       );
     const rules = rulesOf(group);
     const now = ctx.now();
@@ -110,6 +171,7 @@ export const openBallot = defineUseCase({
         ...(input.barMonths ? { barMonths: input.barMonths } : {}),
         eligible,
         rules,
+        meetingOn: today,
         openedBy: actor.personId,
         openedAt: now,
         closesAt: new Date(now.getTime() + rules.openMinutes * 60_000),
@@ -128,6 +190,7 @@ export const openBallot = defineUseCase({
         question: ballot.question,
         eligible: eligible.length,
         conflicted: input.conflicted,
+        notEligible,
         ...(ballot.barMonths ? { barMonths: ballot.barMonths } : {}),
       },
       by: actor.personId,
@@ -196,10 +259,10 @@ export const castVote = defineUseCase({
       changed = true;
     }
     try {
+      // No time: see VoteRecord for what a copy of the database can learn.
       await ballotParticipationModel(ctx.db).create({
         ballotId: ballot._id,
         personId: actor.personId,
-        at: now,
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
@@ -230,12 +293,16 @@ export async function liveCount(
   ballot: BallotRecord,
 ): Promise<{ voted: number; eligible: number; tally?: Tally }> {
   const voted = await ballotParticipationModel(ctx.db).countDocuments({ ballotId: ballot._id });
+  // A closed secret ballot's votes are gone (closeBallot); its totals are on the ballot.
+  const outcome = ballot.state === 'closed' ? ballot.outcome : undefined;
   return {
     voted,
     eligible: ballot.eligible.length,
-    ...(ballot.rules.showLiveCount || ballot.state === 'closed'
-      ? { tally: await tallyOf(ctx, ballot._id) }
-      : {}),
+    ...(outcome
+      ? { tally: { yes: outcome.yes, no: outcome.no, abstain: outcome.abstain } }
+      : ballot.rules.showLiveCount || ballot.state === 'closed'
+        ? { tally: await tallyOf(ctx, ballot._id) }
+        : {}),
   };
 }
 
@@ -262,6 +329,7 @@ export async function closeBallot(ctx: AppContext, ballotId: string): Promise<Ba
   });
   if (!closed) return null;
   await ballotModel(ctx.db).updateOne({ _id: ballot._id }, { $unset: { voterKeySecret: 1 } });
+  if (ballot.rules.secret) await eraseSecretVotes(ctx, ballot._id);
   await conductEventModel(ctx.db).create({
     organisationId: ballot.organisationId,
     groupId: ballot.groupId,
@@ -321,10 +389,27 @@ async function putIntoEffect(ctx: AppContext, ballot: BallotRecord, now: Date): 
     });
 }
 
-/** Run by the scheduler: ballots past their time are closed. Returns those this call closed. */
+/**
+ * Once a secret ballot is counted and closed, its votes go: the totals are on the ballot, and a
+ * vote document kept would join back to its voter by the order it was written in (VoteRecord).
+ */
+async function eraseSecretVotes(ctx: AppContext, ballotId: string): Promise<void> {
+  await voteModel(ctx.db).deleteMany({ ballotId });
+}
+
+/** How long after closing the sweep looks again for secret votes left behind. */
+const ERASE_AGAIN_FOR_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Run by the scheduler: ballots past their time are closed. Returns those this call closed.
+ * It also erases again the votes of secret ballots closed in the last day, in case an instance
+ * stopped between closing a ballot and erasing its votes, or a vote cast as it closed landed
+ * after the erasure (that vote was not counted).
+ */
 export async function closeDueBallots(ctx: AppContext): Promise<BallotRecord[]> {
+  const now = ctx.now();
   const due = await ballotModel(ctx.db)
-    .find({ state: 'open', closesAt: { $lte: ctx.now() } })
+    .find({ state: 'open', closesAt: { $lte: now } })
     .select({ _id: 1 })
     .lean<Array<{ _id: string }>>();
   const closed: BallotRecord[] = [];
@@ -332,6 +417,15 @@ export async function closeDueBallots(ctx: AppContext): Promise<BallotRecord[]> 
     const result = await closeBallot(ctx, _id);
     if (result) closed.push(result);
   }
+  const recent = await ballotModel(ctx.db)
+    .find({
+      state: 'closed',
+      closesAt: { $gte: new Date(now.getTime() - ERASE_AGAIN_FOR_MS) },
+      'rules.secret': true,
+    })
+    .select({ _id: 1 })
+    .lean<Array<{ _id: string }>>();
+  for (const { _id } of recent) await eraseSecretVotes(ctx, _id);
   return closed;
 }
 

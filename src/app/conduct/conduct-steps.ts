@@ -66,6 +66,26 @@ async function eventsOf(
 }
 
 /**
+ * The warnings given at one meeting. Southampton Code of Conduct, "Breach of Code of Conduct":
+ * a member "can be warned to leave the meeting", then given "two further warnings if they
+ * continue", and if they still ignore the code "the TI can ask the meeting to vote": the ladder
+ * is climbed within a meeting, so last month's warnings do not count today (they stay on record).
+ */
+async function warningsAt(
+  ctx: AppContext,
+  groupId: string,
+  subjectId: string,
+  meetingOn: string,
+): Promise<number> {
+  return conductEventModel(ctx.db).countDocuments({
+    groupId,
+    subjectId,
+    kind: 'warned',
+    meetingOn,
+  });
+}
+
+/**
  * The facilitating officer warns a member, with the reason. Warnings are numbered, the number
  * is part of a unique key, and the policy says how many there can be.
  */
@@ -87,12 +107,12 @@ export const warnMember = defineUseCase({
     const allowed = warningsAllowed(steps);
     if (allowed === 0)
       return refuse('conduct.no-warnings', `This group’s policy has no warnings. ${summary}`);
-    const given = await eventsOf(ctx, input.groupId, input.subjectId, 'warned');
-    const number = given.length + 1;
+    const meetingOn = await localToday(ctx, actor.organisationId);
+    const number = (await warningsAt(ctx, input.groupId, input.subjectId, meetingOn)) + 1;
     if (number > allowed)
       return refuse(
         'conduct.warnings-used',
-        `All ${allowed} warnings have been given; the members present may now vote with conduct vote.`,
+        `All ${allowed} warnings have been given at today’s meeting; the members present may now vote with conduct vote.`,
       );
     try {
       await conductEventModel(ctx.db).create({
@@ -101,7 +121,8 @@ export const warnMember = defineUseCase({
         subjectId: input.subjectId,
         kind: 'warned',
         number,
-        key: `warning-${number}`,
+        meetingOn,
+        key: `warning-${meetingOn}-${number}`,
         reason: input.reason,
         by: actor.personId,
         at: ctx.now(),
@@ -118,7 +139,7 @@ export const warnMember = defineUseCase({
       groupId: input.groupId,
       action: 'conduct.warned',
       reason: input.reason,
-      details: { personId: input.subjectId, number, of: allowed },
+      details: { personId: input.subjectId, number, of: allowed, meetingOn },
     });
     return ok({ number, of: allowed });
   },
@@ -126,8 +147,9 @@ export const warnMember = defineUseCase({
 
 /**
  * `conduct vote`: a ballot where the policy puts conduct to the members present, once the ladder
- * allows it (Southampton: after the warnings for asking to leave; after a carried vote to leave
- * for a bar).
+ * allows it (Southampton: after the warnings given at today's meeting for asking to leave; after
+ * a carried vote to leave for a bar). Only those who may open a ballot are told anything about
+ * the member's case: anyone else hears only that they may not, before any record is read.
  */
 export const openConductVote = defineUseCase({
   name: 'openConductVote',
@@ -137,6 +159,14 @@ export const openConductVote = defineUseCase({
     period: z.number().int().min(1).max(60).optional(),
   }),
   async run(ctx, actor, input) {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer', 'chair'],
+      'open a ballot',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
     const found = await groupAndMember(ctx, actor, input.groupId, input.subjectId);
     if (!found.ok) return found;
     const { summary, steps } = stepsOf(found.value);
@@ -148,11 +178,12 @@ export const openConductVote = defineUseCase({
       );
     if (question === 'asked-to-leave') {
       const allowed = warningsAllowed(steps);
-      const given = (await eventsOf(ctx, input.groupId, input.subjectId, 'warned')).length;
+      const today = await localToday(ctx, actor.organisationId);
+      const given = await warningsAt(ctx, input.groupId, input.subjectId, today);
       if (given < allowed)
         return refuse(
           'conduct.warnings-first',
-          `The policy gives ${allowed} warnings before a vote; ${given} ${given === 1 ? 'has' : 'have'} been given.`,
+          `The policy gives ${allowed} warnings at a meeting before a vote; ${given} ${given === 1 ? 'has' : 'have'} been given at today’s meeting.`,
         );
     } else if ((await eventsOf(ctx, input.groupId, input.subjectId, 'asked-to-leave')).length === 0)
       return refuse(

@@ -9,6 +9,7 @@ import {
 } from '../../domain/declarations';
 import type { DeclarationDecision } from '../../domain/shared/declarations';
 import { DECLARATION_KINDS } from '../../domain/shared/declarations';
+import type { MembershipStatus } from '../../domain/people';
 import { ok, refuse } from '../../domain/shared/result';
 import {
   declarationModel,
@@ -208,8 +209,23 @@ export const declarationRegister = defineUseCase({
   name: 'declarationRegister',
   input: z.object({ groupId: recordId }),
   async run(ctx, actor, input) {
-    const standing = await standingIn(ctx, actor, input.groupId);
+    const [standing, membership, today] = await Promise.all([
+      standingIn(ctx, actor, input.groupId),
+      membershipModel(ctx.db).findOne({ groupId: input.groupId, personId: actor.personId }).lean(),
+      localToday(ctx, actor.organisationId),
+    ]);
     if (!standing || standing.roles.length === 0)
+      return refuse(
+        'declarations.not-in-group',
+        'Only people in this group can read its register of interests.',
+      );
+    // The register is confidential to the group (Southampton Code of Conduct "Handling
+    // information"; Trafford QIP ToR 13): someone whose membership was withdrawn has left it, and
+    // a barred member is kept from the group for the period of the bar.
+    const status = membership?.status as MembershipStatus | undefined;
+    const shut =
+      status?.kind === 'withdrawn' || (status?.kind === 'barred' && today < status.until);
+    if (!standing.isOfficer && shut)
       return refuse(
         'declarations.not-in-group',
         'Only people in this group can read its register of interests.',
@@ -236,7 +252,6 @@ export const declarationRegister = defineUseCase({
       .findById(actor.organisationId)
       .lean()
       .orFail();
-    const today = await localToday(ctx, actor.organisationId);
     const lines: RegisterLine[] = entries.map((entry) => {
       const due = reconfirmationDueOn(entry.lastConfirmedAt, organisation.timeZone);
       return {

@@ -128,6 +128,13 @@ export const markEvidenceSent = defineUseCase({
     }
     if (request.state === 'sent')
       return refuse('evidence.already-sent', `${request.reference} is already marked as sent.`);
+    // "Not me" sent the request back to the officer and stopped its reminders; it is closed, and
+    // the officer asks the right person with a new request.
+    if (request.state === 'redirected')
+      return refuse(
+        'evidence.closed',
+        `${request.reference} went back to the officer as not for the person asked, so it cannot be marked as sent.`,
+      );
     const saved = await saveChange(
       ctx,
       actor,
@@ -175,6 +182,8 @@ export const askForMoreTime = defineUseCase({
       return refuse('evidence.someone-elses', 'That request was made to someone else.');
     if (request.state === 'sent')
       return refuse('evidence.already-sent', `${request.reference} is already marked as sent.`);
+    if (request.state === 'redirected')
+      return refuse('evidence.closed', `${request.reference} is back with the officer.`);
     if (input.until <= (await localToday(ctx, actor.organisationId)))
       return refuse('evidence.more-time-in-past', 'Propose a date after today.');
     return saveChange(

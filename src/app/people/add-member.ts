@@ -48,8 +48,16 @@ export const memberSeatPool = (groupId: string) => `group:${groupId}:members`;
 const leaseholderPool = (groupId: string) => `group:${groupId}:leaseholders`;
 const committeePool = (groupId: string) => `group:${groupId}:committee`;
 
-/** Roles that sit in a member place; officers and staff facilitate and take none. */
-const SEATED_ROLES: readonly Role[] = ['member', 'chair', 'vice-chair', 'committee'];
+/**
+ * Roles that sit in a member place; officers and staff facilitate and take none, and neither does
+ * the committee: it is the body the group reports to (domain.md "People": LOC, STAC, Board), not
+ * part of it. Trafford QIP ToR 12: the Nominations Committee, a committee of the Board, "will
+ * consider and ensure the investigation of the conduct of the Panel member"; its people get the
+ * referral without taking one of the Panel's 15 places (ToR 7) or meeting the Panel's exclusions
+ * (ToR 8, which are about who may join the Panel). A committee member who also sits on a panel
+ * (Sedgemoor ToR 4.1) is added as a member, with the committee they sit on as a fact.
+ */
+const SEATED_ROLES: readonly Role[] = ['member', 'chair', 'vice-chair'];
 
 /**
  * An officer adds a person to a group. Eligibility is the domain's first gate (checkJoin) with

@@ -1,3 +1,6 @@
+import type { Role } from '../shared/people';
+import type { Refusal } from '../shared/result';
+
 /**
  * How a group's ballots run, from its policy. None of the seed documents states a majority, a
  * tie rule or secrecy, so the defaults are the cautious ones (domain.md "Code-of-conduct
@@ -56,6 +59,66 @@ export function eligibleVoters(
   const out = new Set(conflicted);
   out.add(subjectId);
   return [...new Set(present)].filter((id) => !out.has(id)).sort();
+}
+
+/** One person recorded present, as the voting rules see them. */
+export interface PresentPerson {
+  personId: string;
+  /** Their roles in the group. */
+  roles: readonly Role[];
+  /** Why they may not take part today (check-take-part: barred, suspended, untrained, ...). */
+  cannotTakePart: readonly Refusal[];
+  /** They declared an interest that names the member the ballot is about. */
+  declaredInterestInSubject: boolean;
+}
+
+export type NotEligibleReason =
+  'subject' | 'declared-interest' | 'cannot-take-part' | 'not-a-member';
+
+/** Roles whose holders are members of the group rather than people who facilitate or oversee it. */
+const MEMBER_ROLES: readonly Role[] = ['member', 'chair', 'vice-chair'];
+/** Roles that disqualify whatever else the person holds: the vote is the members' own. */
+const NON_MEMBER_ROLES: readonly Role[] = ['officer', 'staff'];
+
+/**
+ * Who may vote, and why each other person present may not. Southampton Code of Conduct: "the
+ * members present can also vote"; the facilitating officer and staff are present but are not
+ * members, so they do not vote (a person holding a member role and the officer or staff role is
+ * left out too). The member concerned and anyone who declared an interest about them are left
+ * out (domain.md "Code-of-conduct breaches"), and so is anyone who may not take part today
+ * (domain.md "Joining versus taking part": "Taking part in an inspection, review or vote needs
+ * ... not suspended or barred").
+ */
+export function whoMayVote(
+  present: readonly PresentPerson[],
+  subjectId: string,
+  conflicted: readonly string[] = [],
+): { eligible: string[]; notEligible: Array<{ personId: string; reasons: NotEligibleReason[] }> } {
+  const named = new Set(conflicted);
+  const seen = new Set<string>();
+  const eligible: string[] = [];
+  const notEligible: Array<{ personId: string; reasons: NotEligibleReason[] }> = [];
+  for (const person of present) {
+    if (seen.has(person.personId)) continue;
+    seen.add(person.personId);
+    const reasons: NotEligibleReason[] = [];
+    if (person.personId === subjectId) reasons.push('subject');
+    if (person.declaredInterestInSubject || named.has(person.personId))
+      reasons.push('declared-interest');
+    if (
+      !person.roles.some((role) => MEMBER_ROLES.includes(role)) ||
+      person.roles.some((role) => NON_MEMBER_ROLES.includes(role))
+    )
+      reasons.push('not-a-member');
+    if (person.cannotTakePart.length > 0) reasons.push('cannot-take-part');
+    if (reasons.length === 0) eligible.push(person.personId);
+    else notEligible.push({ personId: person.personId, reasons });
+  }
+  const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    eligible: eligible.sort(byId),
+    notEligible: notEligible.sort((a, b) => byId(a.personId, b.personId)),
+  };
 }
 
 /** The result once the ballot closes. `castingVote` is the chair's, used only to break a tie. */

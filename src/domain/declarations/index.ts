@@ -5,3 +5,4 @@ export * from './reconfirmation';
 export * from './conflicts';
 export { DECLARATION_KIND_LABELS } from './kind-labels';
 export { sameArea } from './areas';
+export { declarationNamesPerson } from './names-person';

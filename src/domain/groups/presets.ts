@@ -97,9 +97,8 @@ const southamptonTi: PolicyPreset = {
     },
     // "New members can only join in-between inspections."
     joinOnlyBetweenInspections: true,
-    // Not in this document; the product asks every member to confirm 18 or over before taking
-    // part (domain.md "Joining versus taking part"). An officer may switch it off.
-    over18ConfirmationRequired: true,
+    // Not in this document (only Torus states an age): off, and an officer may switch it on.
+    over18ConfirmationRequired: false,
     // "CODE OF CONDUCT – Member agreement ... Signed".
     codeOfConductRequired: true,
     // Confidentiality is part of the signed code here; no separate agreement is named.
@@ -153,8 +152,8 @@ const traffordQip: PolicyPreset = {
       previouslyExcludedForBehaviour: true,
     },
     joinOnlyBetweenInspections: false,
-    // Not in this document; see the note on the Southampton preset.
-    over18ConfirmationRequired: true,
+    // Not in this document (only Torus states an age): off, and an officer may switch it on.
+    over18ConfirmationRequired: false,
     // 12: "Adoption of an enforceable Code of Conduct".
     codeOfConductRequired: true,
     // 13 asks for confidentiality but names no agreement to sign.
@@ -205,8 +204,8 @@ const sedgemoorScrutiny: PolicyPreset = {
     // 4.1: "Only one member of the Sedgemoor Tenants Assurance Committee can participate in a
     // scrutiny panel at any one time."
     maxCommitteeMembersPerPanel: 1,
-    // Not in this document; see the note on the Southampton preset.
-    over18ConfirmationRequired: true,
+    // Not in this document (only Torus states an age): off, and an officer may switch it on.
+    over18ConfirmationRequired: false,
     // 11.1: "Customer and staff panel members agree to" the expectations of membership.
     codeOfConductRequired: true,
     // 7.2: "required to sign a confidentiality agreement prior to being given access".

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Schema } from 'mongoose';
 import type { BallotRules, Choice } from '../../domain/conduct';
 import { defineModel, idField } from '../model-registry';
@@ -16,6 +17,8 @@ export interface BallotRecord {
   subjectId: string;
   question: BallotQuestion;
   barMonths?: number;
+  /** The meeting (local date) the ballot is held at; older ballots have only openedAt. */
+  meetingOn?: string;
   /** Fixed when the ballot opens: present, less the subject and anyone conflicted. */
   eligible: string[];
   rules: BallotRules;
@@ -44,6 +47,7 @@ const schema = new Schema<BallotRecord>(
     subjectId: { type: String, required: true },
     question: { type: String, required: true, enum: ['asked-to-leave', 'barred-for-a-period'] },
     barMonths: { type: Number },
+    meetingOn: { type: String },
     eligible: { type: [String], required: true },
     rules: { type: Schema.Types.Mixed, required: true },
     openedBy: { type: String, required: true },
@@ -66,6 +70,24 @@ export const ballotModel = defineModel<BallotRecord>('Ballot', schema);
 /**
  * A vote: under the voter's key, not their id, with no time on it (a random _id, not an
  * ObjectId, which would carry one). The unique key makes a double click one vote.
+ *
+ * What someone holding a copy of the database can learn about a secret ballot:
+ * - while it is open: everything. The ballot holds `voterKeySecret`, and a voter's key is the
+ *   HMAC of their id under it, so each vote joins to its voter. So does the order of the writes:
+ *   a vote and its participation record are written by the same request, one after the other.
+ * - once it has closed: who could vote (`eligible`), who voted (participation records) and the
+ *   totals (the ballot's outcome and the ballot-closed conduct event), nothing per vote. Closing
+ *   forgets the key and deletes the ballot's vote documents, because no field can hide the order
+ *   they were written in: natural order (MongoDB's and FerretDB's) is insertion order, and the
+ *   participation records, written alongside, come back in the same order. A participation record
+ *   carries no time and has a random _id (an ObjectId would be its time), but its natural order
+ *   still is the order people voted in; with no votes left, that order joins to no choice.
+ * - always: what the totals themselves say (a unanimous result gives everyone's choice away).
+ * What no dump of the collections closes: the server's own history of the open window (a
+ * replica set's oplog or change streams, a backup or file image taken while the ballot was open,
+ * or deleted records still in a storage file) holds the votes and the key. Keep those short-lived
+ * and as protected as the database. The inbound-delivery ledger keeps each click's arrival time
+ * for a day: when someone voted, never how.
  */
 export interface VoteRecord {
   _id: string;
@@ -90,20 +112,21 @@ voteSchema.index({ ballotId: 1, voterKey: 1 }, { unique: true });
 
 export const voteModel = defineModel<VoteRecord>('Vote', voteSchema);
 
-/** Who voted (never how): the record of participation the rules ask for. */
+/**
+ * Who voted (never how): the record of participation the rules ask for. No time on it and a
+ * random _id (see VoteRecord), so nothing in it but its position orders it among the others.
+ */
 export interface BallotParticipationRecord {
   _id: string;
   ballotId: string;
   personId: string;
-  at: Date;
 }
 
 const participationSchema = new Schema<BallotParticipationRecord>(
   {
-    _id: idField,
+    _id: { type: String, default: () => randomUUID() },
     ballotId: { type: String, required: true },
     personId: { type: String, required: true },
-    at: { type: Date, required: true },
   },
   { collection: 'ballot_participation', versionKey: false },
 );

@@ -15,8 +15,8 @@ export type ConductEventKind = (typeof CONDUCT_EVENT_KINDS)[number];
 
 /**
  * One step of a member's conduct case in a group: who did what, when and why. Append-only; a
- * warning's number is part of its unique key, so two officers warning at once cannot both give
- * "warning 2".
+ * warning's meeting and number are part of its unique key, so two officers warning at once
+ * cannot both give "warning 2" at the same meeting.
  */
 export interface ConductEventRecord {
   _id: string;
@@ -26,6 +26,12 @@ export interface ConductEventRecord {
   kind: ConductEventKind;
   /** For warnings: 1 (warned to leave the meeting), then 2 and 3 (further warnings). */
   number?: number;
+  /**
+   * For warnings: the meeting (local date) it was given at. Southampton's warnings are given
+   * at a meeting and count again from 1 at the next one. Warnings recorded before this field
+   * existed have none and count towards no meeting.
+   */
+  meetingOn?: string;
   /** For ballots: which ballot; for the rest, unique per event. */
   key: string;
   reason?: string;
@@ -42,6 +48,7 @@ const schema = new Schema<ConductEventRecord>(
     subjectId: { type: String, required: true },
     kind: { type: String, required: true, enum: CONDUCT_EVENT_KINDS },
     number: { type: Number },
+    meetingOn: { type: String },
     key: { type: String, required: true },
     reason: { type: String },
     details: { type: Schema.Types.Mixed },

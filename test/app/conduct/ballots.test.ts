@@ -5,12 +5,15 @@ import {
   liftEndedBars,
   openBallot,
 } from '../../../src/app/conduct/ballots';
-import { createGroup } from '../../../src/app/groups/create-group';
 import {
-  ballotModel,
-  ballotParticipationModel,
-  voteModel,
-} from '../../../src/store/conduct/ballot-model';
+  conductHistory,
+  openConductVote,
+  warnMember,
+} from '../../../src/app/conduct/conduct-steps';
+import { declareInterest } from '../../../src/app/declarations/declaration-use-cases';
+import { createGroup } from '../../../src/app/groups/create-group';
+import { CHOICES, type Choice } from '../../../src/domain/conduct';
+import { ballotModel, voteModel } from '../../../src/store/conduct/ballot-model';
 import { conductEventModel } from '../../../src/store/conduct/conduct-event-model';
 import { membershipModel } from '../../../src/store/people/membership-model';
 import { seedOrganisation, seedPerson, useTestApp } from '../../support/app';
@@ -28,7 +31,11 @@ async function meeting(voters = 12) {
   if (!group.ok) throw new Error(JSON.stringify(group.refusals));
   const people = [];
   for (let i = 0; i <= voters; i++) {
-    const person = await seedPerson(ctx, org._id, `Member ${i} ${org._id}`);
+    // Ready to take part (domain.md "Joining versus taking part"): a tenant, over 18 confirmed,
+    // trained and the code of conduct signed; anyone less may not vote.
+    const person = await seedPerson(ctx, org._id, `Member ${i} ${org._id}`, {
+      facts: { tenure: 'tenant', over18Confirmed: true },
+    });
     await membershipModel(ctx.db).create({
       organisationId: org._id,
       groupId: group.value._id,
@@ -36,6 +43,8 @@ async function meeting(voters = 12) {
       roles: ['member'],
       status: { kind: 'active' },
       termStartsOn: '2025-01-01',
+      trainingDoneOn: '2025-01-10',
+      codeOfConductSignedOn: '2025-01-10',
       joinedAt: ctx.now(),
     });
     people.push(person);
@@ -136,28 +145,210 @@ describe('conduct ballots on the real database', () => {
     ).toMatchObject({ ok: false, refusals: [{ code: 'ballot.not-eligible' }] });
   });
 
-  it('a secret ballot keeps who voted but not how: once closed, no stored record joins a voter to a choice', async () => {
-    const setup = await meeting(4);
+  it('a secret ballot keeps who voted but not how: a dump after close joins no voter to a choice', async () => {
+    const setup = await meeting(6);
     const ballot = await open(setup);
-    for (const [i, voter] of setup.present.entries())
-      await castVote(setup.ctx, voter, { ballotId: ballot._id, choice: i % 2 ? 'no' : 'yes' });
+    // Six voters, one a minute, with choices the totals alone do not give away.
+    const script: Choice[] = ['yes', 'no', 'yes', 'abstain', 'no', 'yes'];
+    const known = new Map<string, Choice>();
+    for (const [i, voter] of setup.present.entries()) {
+      app.setNow(new Date(ballot.openedAt.getTime() + (i + 1) * 60_000));
+      known.set(voter.personId, script[i]!);
+      const cast = await castVote(app.ctx(), voter, { ballotId: ballot._id, choice: script[i]! });
+      expect(cast.ok).toBe(true);
+    }
+    app.setNow('2026-03-02T18:30:00Z');
     const db = setup.ctx.db;
     const closed = await ballotModel(db).findById(ballot._id).lean();
     expect(closed?.state).toBe('closed');
     expect(closed?.voterKeySecret).toBeUndefined();
-    const participants = await ballotParticipationModel(db).find({ ballotId: ballot._id }).lean();
-    expect(participants.map((p) => p.personId).sort()).toEqual(
-      setup.present.map((p) => p.personId).sort(),
-    );
-    const votes = await voteModel(db).find({ ballotId: ballot._id }).lean();
-    expect(votes).toHaveLength(4);
-    const ids = new Set(setup.present.map((p) => p.personId));
-    for (const vote of votes) {
-      expect(Object.keys(vote).sort()).toEqual(['_id', 'ballotId', 'choice', 'voterKey']);
-      expect(ids.has(vote.voterKey)).toBe(false);
-      // A random id, not an ObjectId, so no time of voting hides in it to line up with.
-      expect(vote._id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
+    expect(closed?.outcome).toEqual({ result: 'carried', yes: 3, no: 2, abstain: 1 });
+
+    // The dump: every document of every collection, in natural (insertion) order.
+    const dump = new Map<string, Array<Record<string, unknown>>>();
+    for (const { name } of await db.db!.listCollections().toArray())
+      dump.set(name, await db.db!.collection(name).find({}).toArray());
+    const about = (docs: Array<Record<string, unknown>> | undefined) =>
+      (docs ?? []).filter((d) => d.ballotId === ballot._id);
+    const participations = about(dump.get('ballot_participation'));
+    const votes = about(dump.get('votes'));
+
+    // Who voted is on record, with nothing that times or orders it but its position.
+    expect(participations.map((p) => p.personId).sort()).toEqual([...known.keys()].sort());
+    for (const p of participations) {
+      expect(Object.keys(p).sort()).toEqual(['_id', 'ballotId', 'personId']);
+      expect(String(p._id)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4/);
     }
+
+    // The attack: line the participations up with the votes in natural order and sorted by
+    // every field either has, and count the choices that come out right.
+    const orderings = (docs: Array<Record<string, unknown>>) => {
+      const fields = [...new Set(docs.flatMap((d) => Object.keys(d)))];
+      return [
+        docs,
+        ...fields.map((f) => [...docs].sort((a, b) => (String(a[f]) < String(b[f]) ? -1 : 1))),
+      ];
+    };
+    let best = 0;
+    for (const byVoter of orderings(participations))
+      for (const byChoice of orderings(votes)) {
+        const right = byVoter.filter(
+          (p, i) =>
+            byChoice[i] !== undefined && known.get(String(p.personId)) === byChoice[i]!.choice,
+        ).length;
+        best = Math.max(best, right);
+      }
+    expect(best).toBe(0);
+
+    // And no stored document that mentions the ballot holds a single choice anywhere in it.
+    const holdsChoice = (value: unknown): boolean =>
+      typeof value === 'string'
+        ? (CHOICES as readonly string[]).includes(value)
+        : value !== null && typeof value === 'object'
+          ? Object.values(value as Record<string, unknown>).some(holdsChoice)
+          : false;
+    const mentioning = [...dump.values()]
+      .flat()
+      .filter((d) => JSON.stringify(d).includes(ballot._id));
+    expect(mentioning.length).toBeGreaterThan(0);
+    expect(mentioning.filter(holdsChoice)).toEqual([]);
+  });
+
+  it('the eligible voters are the members present who may take part: not barred, not conflicted, not staff', async () => {
+    const setup = await meeting(4);
+    const [ok, barred, brother, untrained] = setup.present as [
+      (typeof setup.present)[0],
+      (typeof setup.present)[0],
+      (typeof setup.present)[0],
+      (typeof setup.present)[0],
+    ];
+    const { ctx, groupId } = setup;
+    // A member of staff is recorded present too (attendance takes any active membership).
+    const staff = await seedPerson(ctx, setup.org._id, `Stan Staff ${setup.org._id}`, {
+      facts: { tenure: 'tenant', over18Confirmed: true },
+    });
+    await membershipModel(ctx.db).create({
+      organisationId: setup.org._id,
+      groupId,
+      personId: staff.personId,
+      roles: ['staff'],
+      status: { kind: 'active' },
+      trainingDoneOn: '2025-01-10',
+      codeOfConductSignedOn: '2025-01-10',
+      joinedAt: ctx.now(),
+    });
+    expect(
+      (await recordAttendance(ctx, setup.officer, { groupId, personIds: [staff.personId] })).ok,
+    ).toBe(true);
+    // Barred that morning, after attendance was taken.
+    await membershipModel(ctx.db).updateOne(
+      { groupId, personId: barred.personId },
+      { $set: { status: { kind: 'barred', until: '2026-09-02', reason: 'a vote' } } },
+    );
+    await membershipModel(ctx.db).updateOne(
+      { groupId, personId: untrained.personId },
+      { $unset: { trainingDoneOn: 1 } },
+    );
+    // A declaration naming the member concerned, as the member wrote it.
+    const declared = await declareInterest(ctx, brother, {
+      groupId,
+      kind: 'relative-on-staff',
+      detail: `my brother ${setup.subject.displayName} works in repairs`,
+    });
+    expect(declared.ok).toBe(true);
+
+    const ballot = await open(setup);
+    expect(ballot.eligible).toEqual([ok.personId]);
+    for (const voter of [barred, brother, untrained, staff])
+      expect(await castVote(ctx, voter, { ballotId: ballot._id, choice: 'yes' })).toMatchObject({
+        ok: false,
+        refusals: [{ code: 'ballot.not-eligible' }],
+      });
+    const opened = await conductEventModel(ctx.db)
+      .findOne({ kind: 'ballot-opened', key: ballot._id })
+      .lean();
+    expect(opened?.details?.notEligible).toEqual(
+      expect.arrayContaining([
+        { personId: barred.personId, reasons: ['cannot-take-part'] },
+        { personId: brother.personId, reasons: ['declared-interest'] },
+        { personId: untrained.personId, reasons: ['cannot-take-part'] },
+        { personId: staff.personId, reasons: ['not-a-member'] },
+      ]),
+    );
+  });
+
+  it('Southampton: warnings belong to a meeting; the vote needs the warnings of that meeting, and history keeps them all', async () => {
+    app.setNow('2026-02-02T18:30:00Z');
+    const setup = await meeting(3);
+    const target = { groupId: setup.groupId, subjectId: setup.subject.personId };
+    for (const reason of ['Talking over the chair', 'Again', 'Personal remarks'])
+      expect(await warnMember(app.ctx(), setup.officer, { ...target, reason })).toMatchObject({
+        ok: true,
+      });
+
+    // The next meeting, a month on: the member starts again at warning 1.
+    app.setNow('2026-03-02T18:30:00Z');
+    const ctx = app.ctx();
+    expect(
+      (
+        await recordAttendance(ctx, setup.officer, {
+          groupId: setup.groupId,
+          personIds: [setup.subject.personId, ...setup.present.map((p) => p.personId)],
+        })
+      ).ok,
+    ).toBe(true);
+    expect(
+      await openConductVote(ctx, setup.officer, { ...target, action: 'leave-meeting' }),
+    ).toMatchObject({
+      ok: false,
+      refusals: [{ code: 'conduct.warnings-first' }],
+    });
+    expect(await warnMember(ctx, setup.officer, { ...target, reason: 'Shouting' })).toEqual({
+      ok: true,
+      value: { number: 1, of: 3 },
+    });
+    const early = await openConductVote(ctx, setup.officer, { ...target, action: 'leave-meeting' });
+    expect(early).toMatchObject({ ok: false, refusals: [{ code: 'conduct.warnings-first' }] });
+    expect(early.ok ? '' : early.refusals[0]!.message).toContain(
+      '1 has been given at today’s meeting',
+    );
+    await warnMember(ctx, setup.officer, { ...target, reason: 'Still shouting' });
+    await warnMember(ctx, setup.officer, { ...target, reason: 'Swearing' });
+    expect(await warnMember(ctx, setup.officer, { ...target, reason: 'More' })).toMatchObject({
+      ok: false,
+      refusals: [{ code: 'conduct.warnings-used' }],
+    });
+    const vote = await openConductVote(ctx, setup.officer, { ...target, action: 'leave-meeting' });
+    expect(vote.ok).toBe(true);
+
+    const history = await conductHistory(ctx, setup.officer, target);
+    if (!history.ok) throw new Error(JSON.stringify(history.refusals));
+    expect(
+      history.value.filter((e) => e.kind === 'warned').map((e) => [e.meetingOn, e.number]),
+    ).toEqual([
+      ['2026-02-02', 1],
+      ['2026-02-02', 2],
+      ['2026-02-02', 3],
+      ['2026-03-02', 1],
+      ['2026-03-02', 2],
+      ['2026-03-02', 3],
+    ]);
+  });
+
+  it('conduct vote asked by a member says only that they may not, whatever is on record', async () => {
+    const setup = await meeting(3);
+    const target = { groupId: setup.groupId, subjectId: setup.subject.personId };
+    await warnMember(setup.ctx, setup.officer, { ...target, reason: 'Talking over the chair' });
+    const asked = await openConductVote(setup.ctx, setup.present[0]!, {
+      ...target,
+      action: 'leave-meeting',
+    });
+    expect(asked).toEqual({
+      ok: false,
+      refusals: [
+        { code: 'not-allowed', message: 'Only an officer or the chair can open a ballot.' },
+      ],
+    });
   });
 
   it('a carried bar sets the member barred until its end, and the bar lifts itself on that date', async () => {

@@ -40,6 +40,16 @@ describe('Slack: the code-of-conduct ladder, as each group’s policy has it', (
         OFFICER,
         `group add ${mention(who)} role:member tenure:tenant since:2020-01-01 area:Shirley`,
       );
+    // Only members who may take part vote (trained, the code of conduct signed, over 18).
+    for (const who of VOTERS)
+      expect(
+        (
+          await slash(
+            OFFICER,
+            `member record ${mention(who)} training:2025-01-01 conduct:2025-01-01 over18:yes`,
+          )
+        ).text,
+      ).toContain(`recorded for ${who.name}`);
     const present = await slash(
       OFFICER,
       `attendance ${[SUBJECT, ...VOTERS].map(mention).join(' ')}`,
@@ -48,12 +58,16 @@ describe('Slack: the code-of-conduct ladder, as each group’s policy has it', (
 
     expect(
       (await slash(OFFICER, `conduct vote ${mention(SUBJECT)} action:leave-meeting`)).text,
-    ).toContain('The policy gives 3 warnings before a vote; 0 have been given.');
+    ).toContain('The policy gives 3 warnings at a meeting before a vote; 0 have been given');
     const warned = slack.calls.length;
     expect(
       (await slash(OFFICER, `conduct warn ${mention(SUBJECT)} "Talking over the chair"`)).text,
     ).toContain('sam is warned to leave the meeting (warning 1 of 3).');
     await dmTo(warned, 'You have been given a code-of-conduct warning (1 of 3)');
+    // A member asking for a vote is told only that they may not: nothing of the warnings.
+    const asked = await slash(VOTERS[0]!, `conduct vote ${mention(SUBJECT)} action:leave-meeting`);
+    expect(asked.text).toContain('Only an officer or the chair can open a ballot.');
+    expect(asked.text).not.toMatch(/warning|given|ballot about/i);
     await slash(OFFICER, `conduct warn ${mention(SUBJECT)} "Still talking over the chair"`);
     await slash(OFFICER, `conduct warn ${mention(SUBJECT)} "Personal remarks to a member"`);
     expect((await slash(OFFICER, `conduct warn ${mention(SUBJECT)} "Again"`)).text).toContain(
@@ -92,7 +106,8 @@ describe('Slack: the code-of-conduct ladder, as each group’s policy has it', (
     expect(result.text).toContain('Carried');
     expect(result.text).toContain('Yes 2 · No 1 · Abstain 0');
     await dmTo(closing, 'You are asked to leave this meeting.');
-    expect(await voteModel(db()).countDocuments({ ballotId: ballot?._id })).toBe(3);
+    // A secret ballot's votes go once it is counted: only the totals stay.
+    expect(await voteModel(db()).countDocuments({ ballotId: ballot?._id })).toBe(0);
 
     await slash(OFFICER, `conduct vote ${mention(SUBJECT)} action:bar period:6m`);
     const bar = await ballotModel(db()).findOne({ question: 'barred-for-a-period' }).lean();

@@ -46,6 +46,16 @@ describe('Teams: the Southampton conduct ladder over HTTP', () => {
         `group add <at>${who.name}</at> role:member tenure:tenant since:2020-01-01 area:Shirley`,
         [who],
       );
+    // Only members who may take part vote (trained, the code of conduct signed, over 18).
+    for (const who of VOTERS)
+      expect(
+        await say(
+          sent,
+          OFFICER,
+          `member record <at>${who.name}</at> training:2025-01-01 conduct:2025-01-01 over18:yes`,
+          [who],
+        ),
+      ).toContain(`recorded for ${who.name}`);
     const all = [SUBJECT, ...VOTERS];
     expect(
       await say(sent, OFFICER, `attendance ${all.map((w) => `<at>${w.name}</at>`).join(' ')}`, all),
