@@ -1,6 +1,5 @@
-import type { CommandInfo } from './catalogue';
-import { COMMANDS } from './catalogue';
-import type { CommandType } from './command-schema';
+import { COMMANDS, type CommandType } from './command-list';
+import type { CommandInfo } from './define-command';
 import { nearest } from './nearest';
 import type { Token } from './tokenise';
 

@@ -1,6 +1,5 @@
-import type { CommandInfo } from './catalogue';
 import type { DateContext } from './dates';
-import { GRAMMAR } from './grammar';
+import type { CommandInfo } from './define-command';
 import { matchCommand } from './match-command';
 import type { ParseResult } from './parse-result';
 import { readArguments, withUsage } from './read-arguments';
@@ -30,7 +29,7 @@ export function parseCommand(text: string, options: ParseOptions): ParseResult {
 
   const matched = matchCommand(tokens);
   if (!matched.ok) return { ok: false, message: matched.message };
-  return readArguments(matched.info, GRAMMAR[matched.info.type], matched.rest, options);
+  return readArguments(matched.info, matched.rest, options);
 }
 
 /** Which command an unreadable text was meant to be, judged by the words before any quote. */

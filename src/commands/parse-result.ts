@@ -1,4 +1,4 @@
-import type { Command } from './command-schema';
+import type { Command } from './command-list';
 
 /** A typed command, or a sentence saying what was wrong and, when known, the usage line. */
 export type ParseResult =

@@ -1,6 +1,6 @@
-import type { CommandInfo } from './catalogue';
-import { commandSchema } from './command-schema';
+import { commandSchema } from './command-list';
 import type { DateContext } from './dates';
+import type { CommandInfo } from './define-command';
 import type { CommandGrammar } from './grammar';
 import type { ParseResult } from './parse-result';
 import type { Token } from './tokenise';
@@ -64,10 +64,11 @@ function sortPieces(tokens: readonly Token[]): Pieces {
 
 export function readArguments(
   info: CommandInfo,
-  grammar: CommandGrammar,
   rest: readonly Token[],
   context: DateContext,
 ): ParseResult {
+  // A definition is its grammar too; the readers below take it as such.
+  const grammar: CommandGrammar = info;
   if (grammar.ignoresTheRest) return validated({ type: info.type }, info);
   const pieces = sortPieces(rest);
   const fields: Record<string, unknown> = { type: info.type };

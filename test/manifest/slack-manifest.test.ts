@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { COMMANDS } from '../../src/commands';
+import { COMMANDS, helpFor } from '../../src/commands';
 import { SLACK_INSTALL_PATHS, SLACK_PATHS } from '../../src/channels/slack/restify-receiver';
 import { SLACK_BOT_SCOPES } from '../../src/channels/slack/slack-app';
 
@@ -67,6 +67,16 @@ describe('the Slack app manifest', () => {
     expect(hint.length).toBeLessThanOrEqual(1000);
     const known = new Set(COMMANDS.map((c) => c.name));
     for (const name of hint.split('|').map((s) => s.trim())) expect(known).toContain(name);
+  });
+
+  it('help and the refusals show the usage lines of the same definitions the hint names', () => {
+    const everyone = helpFor({ isOfficer: true, isMember: true, isChair: true });
+    expect(everyone).toEqual(
+      COMMANDS.map(({ usage, example, description }) => ({ usage, example, description })),
+    );
+    const hint = manifest.features.slash_commands[0]!.usage_hint;
+    for (const name of hint.split('|').map((s) => s.trim()))
+      expect(everyone.map((c) => c.usage)).toContain(COMMANDS.find((c) => c.name === name)?.usage);
   });
 
   it('keeps the Messages tab for what the bot sends, read-only because it reads no direct messages', () => {

@@ -50,6 +50,14 @@ describe('the Teams app manifest', () => {
     for (const list of bot.commandLists) expect(list.commands.length).toBeLessThanOrEqual(10);
   });
 
+  it('each listed command says what its definition says for menus', () => {
+    const bot = (fillManifest(ENV).manifest as Manifest).bots[0]!;
+    for (const listed of bot.commandLists.flatMap((list) => list.commands)) {
+      const definition = COMMANDS.find((c) => c.name === listed.title);
+      expect(definition?.menu).toBe(listed.description);
+    }
+  });
+
   it('npm run package:teams writes a zip holding exactly manifest.json, color.png and outline.png', async () => {
     const outFile = join(mkdtempSync(join(tmpdir(), 'teams-pkg-')), 'app.zip');
     await packageTeams({ env: ENV, outFile });

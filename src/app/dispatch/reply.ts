@@ -1,5 +1,5 @@
 import type { OutgoingMessage, Recipient } from '../messaging/messenger';
-import type { Refusal } from '../../domain/shared/result';
+import type { Refusal, Result } from '../../domain/shared/result';
 
 /** A card by name and the view model it is filled from; each channel renders it its own way. */
 export interface CardMessage {
@@ -74,4 +74,21 @@ export function noticeReply(
     text: [title, ...reasons].join(' '),
     card: { name: 'notice', viewModel: { title, tone, reasons } },
   };
+}
+
+/** A use-case's result as a reply: its refusals, or what `then` makes of its value. */
+export function refusedOr<T>(
+  result: Result<T>,
+  then: (value: T) => Reply | Promise<Reply>,
+): Reply | Promise<Reply> {
+  return result.ok ? then(result.value) : refusalReply(result.refusals);
+}
+
+/** A message a command or click causes in someone's own chat. */
+export function tellPerson(
+  organisationId: string,
+  personId: string,
+  message: Delivery['message'],
+): Delivery {
+  return { to: { kind: 'person', organisationId, personId }, message };
 }

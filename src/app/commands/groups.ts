@@ -1,0 +1,121 @@
+import { groupAddCommand, groupCreateCommand, memberRecordCommand } from '../../commands';
+import { commandInfo, listJoined, type CommandOf } from '../../commands';
+import { groupModel } from '../../store/groups/group-model';
+import { mentionedPerson, NO_GROUP, type CommandRequest } from '../dispatch/command-request';
+import { noticeReply, refusalReply, refusedOr, tellPerson, type Reply } from '../dispatch/reply';
+import { longDate } from '../dispatch/view-models';
+import { createGroup } from '../groups/create-group';
+import { addMember } from '../people/add-member';
+import { recordMemberProgress } from '../people/member-progress';
+import { policyOf } from '../people/standing';
+import type { AppContext } from '../shared/context';
+import { handleCommand } from './command-handler';
+
+async function groupCreate(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'group-create'>,
+): Promise<Reply> {
+  const result = await createGroup(ctx, request.speaker.actor, {
+    name: command.name,
+    presetKey: command.preset,
+    conversationId: request.speaker.conversationId,
+  });
+  return refusedOr(result, (group) =>
+    noticeReply(
+      `Group “${group.name}” is set up with the ${group.presetKey} rules and works in this chat.`,
+      'ok',
+      ['Add people with `group add @person role:member`.'],
+    ),
+  );
+}
+
+async function groupAdd(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'group-add'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const person = await mentionedPerson(ctx, request, command.personUserId);
+  const result = await addMember(ctx, request.speaker.actor, {
+    groupId,
+    personId: person._id,
+    roles: [command.role],
+    tenure: command.tenure,
+    tenancyStartedOn: command.since,
+    homeArea: command.area,
+  });
+  if (!result.ok) return refusalReply(result.refusals, `${person.displayName} cannot join`);
+  const group = await groupModel(ctx.db).findById(groupId).lean().orFail();
+  const roles = result.value.roles.join(' and ');
+  return {
+    ...noticeReply(`${person.displayName} is now in the group as ${roles}.`),
+    // Onboarding: the newcomer confirms their age and signs the agreements in their own chat.
+    deliveries: [
+      tellPerson(request.speaker.organisation._id, person._id, {
+        text: `Welcome to ${group.name}`,
+        card: {
+          name: 'welcome',
+          viewModel: {
+            groupId,
+            groupName: group.name,
+            officerName: request.speaker.person.displayName,
+            roles,
+            confidentialityRequired: policyOf(group).confidentialityAgreementRequired,
+          },
+        },
+      }),
+    ],
+  };
+}
+
+async function memberRecord(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'member-record'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  // Each piece the officer gave, with how the reply says it; the order is the usage line's.
+  const given = [
+    { key: 'trainingDoneOn', on: command.training, words: 'Training' },
+    { key: 'codeOfConductSignedOn', on: command.conduct, words: 'Code of conduct signed' },
+    {
+      key: 'confidentialitySignedOn',
+      on: command.confidentiality,
+      words: 'Confidentiality agreement signed',
+    },
+    { key: 'termStartsOn', on: command.term, words: 'Term starting' },
+  ] as const;
+  const dates = given.flatMap((piece) =>
+    piece.on === undefined ? [] : [{ ...piece, on: piece.on }],
+  );
+  const over18 = command.over18 === 'yes';
+  if (dates.length === 0 && !over18)
+    return refusalReply([
+      {
+        code: 'member-record.nothing-given',
+        message: `Say what to record, e.g. training:today. Usage: ${commandInfo('member-record').usage}`,
+      },
+    ]);
+  const person = await mentionedPerson(ctx, request, command.personUserId);
+  const result = await recordMemberProgress(ctx, request.speaker.actor, {
+    groupId,
+    personId: person._id,
+    ...Object.fromEntries(dates.map((piece) => [piece.key, piece.on])),
+    ...(over18 ? { over18Confirmed: true as const } : {}),
+  });
+  if (!result.ok)
+    return refusalReply(result.refusals, `Nothing recorded for ${person.displayName}`);
+  const said = dates.map((piece, i) => {
+    const words = i === 0 ? piece.words : piece.words.toLowerCase();
+    return `${words} on ${longDate(piece.on)}`;
+  });
+  if (over18) said.push(said.length === 0 ? 'Over-18 confirmation' : 'the over-18 confirmation');
+  return noticeReply(`${listJoined(said, 'and')} recorded for ${person.displayName}.`);
+}
+
+export const groupCreateHandler = handleCommand(groupCreateCommand, groupCreate);
+export const groupAddHandler = handleCommand(groupAddCommand, groupAdd);
+export const memberRecordHandler = handleCommand(memberRecordCommand, memberRecord);

@@ -1,0 +1,50 @@
+import type { CommandType } from '../../commands';
+import type { CommandHandler } from './command-handler';
+import {
+  attendanceHandler,
+  conductHistoryHandler,
+  conductReferHandler,
+  conductVoteHandler,
+  conductWarnHandler,
+  conductWithdrawHandler,
+} from './conduct';
+import { groupAddHandler, groupCreateHandler, memberRecordHandler } from './groups';
+import { helpHandler } from './help';
+import { declareHandler, mineHandler, registerHandler } from './members';
+import { checkAssignHandler, evidenceRequestHandler, reviewOpenHandler } from './reviews';
+import { standardsImportHandler, standardsListHandler } from './standards';
+
+/**
+ * Every command's handler, each registered once. The parser keeps its own list of definitions
+ * (src/commands/command-list.ts) so it needs nothing from the app; the registry test holds the
+ * two lists to the same commands, one handler each.
+ */
+export const COMMAND_HANDLERS: readonly CommandHandler[] = [
+  helpHandler,
+  groupCreateHandler,
+  groupAddHandler,
+  memberRecordHandler,
+  standardsImportHandler,
+  standardsListHandler,
+  reviewOpenHandler,
+  checkAssignHandler,
+  evidenceRequestHandler,
+  declareHandler,
+  registerHandler,
+  mineHandler,
+  attendanceHandler,
+  conductWarnHandler,
+  conductVoteHandler,
+  conductReferHandler,
+  conductWithdrawHandler,
+  conductHistoryHandler,
+];
+
+const BY_TYPE = new Map(COMMAND_HANDLERS.map((handler) => [handler.command.type, handler]));
+
+export function commandHandlerFor(type: CommandType): CommandHandler {
+  const handler = BY_TYPE.get(type);
+  // Every command has a handler (test/app/commands-registry.test.ts), so this is a programming error.
+  if (!handler) throw new Error(`No handler for command ${type}`);
+  return handler;
+}

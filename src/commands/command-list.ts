@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import {
+  attendanceCommand,
+  conductHistoryCommand,
+  conductReferCommand,
+  conductVoteCommand,
+  conductWarnCommand,
+  conductWithdrawCommand,
+} from './definitions/conduct';
+import { groupAddCommand, groupCreateCommand, memberRecordCommand } from './definitions/groups';
+import { helpCommand } from './definitions/help';
+import { declareCommand, mineCommand, registerCommand } from './definitions/members';
+import {
+  checkAssignCommand,
+  evidenceRequestCommand,
+  reviewOpenCommand,
+} from './definitions/reviews';
+import { standardsImportCommand, standardsListCommand } from './definitions/standards';
+
+/**
+ * Every command, each listed once, in the order `help` shows them. The parser reads its words
+ * and grammar from here; src/app/commands pairs each with its handler. The two lists are kept
+ * apart so the parser needs nothing from the app (test/app/commands-registry.test.ts holds
+ * them to the same commands).
+ */
+export const COMMANDS = [
+  helpCommand,
+  groupCreateCommand,
+  groupAddCommand,
+  memberRecordCommand,
+  standardsImportCommand,
+  standardsListCommand,
+  reviewOpenCommand,
+  checkAssignCommand,
+  evidenceRequestCommand,
+  declareCommand,
+  registerCommand,
+  mineCommand,
+  attendanceCommand,
+  conductWarnCommand,
+  conductVoteCommand,
+  conductReferCommand,
+  conductWithdrawCommand,
+  conductHistoryCommand,
+] as const;
+
+type SchemasOf<T extends readonly { schema: unknown }[]> = { [K in keyof T]: T[K]['schema'] };
+
+/** Each definition's schema, in order. `map` forgets it maps a tuple; the type says it does. */
+function schemasOf<const T extends readonly { schema: unknown }[]>(commands: T): SchemasOf<T> {
+  return commands.map((command) => command.schema) as SchemasOf<T>;
+}
+
+/**
+ * The typed commands both channels hand to the use-cases. The parser builds a plain object and
+ * this schema has the last word, so a use-case never sees a command the schema would refuse.
+ */
+export const commandSchema = z.discriminatedUnion('type', schemasOf(COMMANDS));
+
+export type Command = z.infer<typeof commandSchema>;
+export type CommandType = Command['type'];
+/** One command variant by its type, e.g. CommandOf<'group-add'>. */
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;

@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { localDateSchema } from '../../domain/calendar/local-date';
+import { PRESET_KEYS } from '../../domain/groups/presets';
+import { ROLES, TENURES } from '../../domain/shared/people';
+import { platformUserId, text, TEXT_LIMITS } from '../command-fields';
+import { defineCommand } from '../define-command';
+import { choiceOption, dateOption, textOption } from '../option-readers';
+
+/** Setting a group up and filling it: officers only. */
+
+export const groupCreateCommand = defineCommand({
+  type: 'group-create',
+  name: 'group create',
+  who: 'officer',
+  usage: 'group create "<name>" preset:<torus-tims|southampton-ti|trafford-qip|sedgemoor-scrutiny>',
+  example: 'group create "Liverpool Tenant Inspectors" preset:torus-tims',
+  description: 'Creates a scrutiny group in this organisation and ties it to this chat.',
+  menu: 'Creates a scrutiny group from a preset and ties it to this chat',
+  person: false,
+  text: { field: 'name', noun: 'name', maxLength: TEXT_LIMITS.groupName },
+  options: {
+    preset: choiceOption({
+      key: 'preset',
+      field: 'preset',
+      noun: 'a preset',
+      choices: PRESET_KEYS,
+      required: true,
+    }),
+  },
+  fields: { name: text(TEXT_LIMITS.groupName), preset: z.enum(PRESET_KEYS) },
+});
+
+export const groupAddCommand = defineCommand({
+  type: 'group-add',
+  name: 'group add',
+  who: 'officer',
+  usage:
+    'group add @person role:<member|chair|vice-chair|officer|staff|committee> ' +
+    '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"]',
+  example: 'group add @Sam Patel role:member tenure:tenant since:2024-04-01 area:"Norris Green"',
+  description: 'Adds a person to the group, or says every reason they cannot join.',
+  menu: 'Adds a person to this group with a role (officers only)',
+  person: true,
+  options: {
+    role: choiceOption({
+      key: 'role',
+      field: 'role',
+      noun: 'a role',
+      choices: ROLES,
+      required: true,
+    }),
+    tenure: choiceOption({
+      key: 'tenure',
+      field: 'tenure',
+      noun: 'a tenure',
+      choices: TENURES,
+      required: false,
+    }),
+    since: dateOption({
+      key: 'since',
+      field: 'since',
+      noun: 'a start date',
+      required: false,
+      notBeforeToday: false,
+    }),
+    area: textOption({
+      key: 'area',
+      field: 'area',
+      noun: 'an area',
+      example: '"Norris Green"',
+      maxLength: TEXT_LIMITS.area,
+    }),
+  },
+  fields: {
+    personUserId: platformUserId,
+    role: z.enum(ROLES),
+    tenure: z.enum(TENURES).optional(),
+    since: localDateSchema.optional(),
+    area: text(TEXT_LIMITS.area).optional(),
+  },
+});
+
+/**
+ * What an officer records for a member: dates of training, signatures and term start, and the
+ * "over 18" confirmation (never a birth date). Saying none of them is refused when it runs, so
+ * the refusal can name every option.
+ */
+export const memberRecordCommand = defineCommand({
+  type: 'member-record',
+  name: 'member record',
+  who: 'officer',
+  usage:
+    'member record @person [training:<date>] [conduct:<date>] ' +
+    '[confidentiality:<date>] [over18:yes] [term:<date>]',
+  example: 'member record @Sam Patel training:2026-02-14 confidentiality:today',
+  description:
+    'Records a member’s initial training, signed code of conduct and confidentiality agreement, over-18 confirmation or term start.',
+  person: true,
+  // Dates of things already done (or a term still to start), so past dates are expected.
+  options: {
+    training: dateOption({
+      key: 'training',
+      field: 'training',
+      noun: 'a training date',
+      required: false,
+      notBeforeToday: false,
+    }),
+    conduct: dateOption({
+      key: 'conduct',
+      field: 'conduct',
+      noun: 'a code of conduct signing date',
+      required: false,
+      notBeforeToday: false,
+    }),
+    confidentiality: dateOption({
+      key: 'confidentiality',
+      field: 'confidentiality',
+      noun: 'a confidentiality agreement signing date',
+      required: false,
+      notBeforeToday: false,
+    }),
+    term: dateOption({
+      key: 'term',
+      field: 'term',
+      noun: 'a term start date',
+      required: false,
+      notBeforeToday: false,
+    }),
+    // Only ever a confirmation: the bot keeps no birth dates, and "no" records nothing.
+    over18: choiceOption({
+      key: 'over18',
+      field: 'over18',
+      noun: 'an over-18 confirmation',
+      choices: ['yes'],
+      required: false,
+    }),
+  },
+  fields: {
+    personUserId: platformUserId,
+    training: localDateSchema.optional(),
+    conduct: localDateSchema.optional(),
+    confidentiality: localDateSchema.optional(),
+    term: localDateSchema.optional(),
+    over18: z.literal('yes').optional(),
+  },
+});

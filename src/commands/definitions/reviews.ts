@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import { localDateSchema } from '../../domain/calendar/local-date';
+import { CHECK_KINDS } from '../../domain/checks/check-kinds';
+import {
+  platformUserId,
+  REVIEW_DEPTHS,
+  reviewRef,
+  standardRef,
+  text,
+  TEXT_LIMITS,
+} from '../command-fields';
+import { defineCommand } from '../define-command';
+import {
+  choiceOption,
+  dateOption,
+  reviewReferenceOption,
+  standardKeyOption,
+} from '../option-readers';
+
+/** A review and the work done for it: reality checks and requests for evidence. */
+
+export const reviewOpenCommand = defineCommand({
+  type: 'review-open',
+  name: 'review open',
+  who: 'officer',
+  usage: 'review open "<topic>" type:<full|light>',
+  example: 'review open "Keeping residents informed about repairs" type:full',
+  description: 'Opens a review for this group.',
+  menu: 'Opens a full or light-touch review for this group',
+  person: false,
+  text: { field: 'topic', noun: 'topic', maxLength: TEXT_LIMITS.topic },
+  options: {
+    type: choiceOption({
+      key: 'type',
+      field: 'depth',
+      noun: 'a review type',
+      choices: ['full', 'light'],
+      aliases: { light: 'light-touch', 'light-touch': 'light-touch' },
+      required: true,
+    }),
+  },
+  fields: { topic: text(TEXT_LIMITS.topic), depth: z.enum(REVIEW_DEPTHS) },
+});
+
+export const checkAssignCommand = defineCommand({
+  type: 'check-assign',
+  name: 'check assign',
+  who: 'officer',
+  usage:
+    'check assign @person "<title>" kind:<kind> due:<21/12/2026|21 Dec|friday|+N wd> ' +
+    '[review:R-<n>] [standard:<key>]',
+  example:
+    'check assign @Sam Patel "Report a dripping tap by phone" kind:test-call-repair due:+10wd review:R-12',
+  description: 'Offers a reality check to a member.',
+  menu: 'Offers a reality check to a member',
+  person: true,
+  text: { field: 'title', noun: 'title', maxLength: TEXT_LIMITS.title },
+  options: {
+    kind: choiceOption({
+      key: 'kind',
+      field: 'kind',
+      noun: 'a kind of check',
+      choices: CHECK_KINDS,
+      required: true,
+    }),
+    due: dateOption({
+      key: 'due',
+      field: 'due',
+      noun: 'a due date',
+      required: true,
+      notBeforeToday: true,
+    }),
+    review: reviewReferenceOption(),
+    standard: standardKeyOption(),
+  },
+  fields: {
+    personUserId: platformUserId,
+    title: text(TEXT_LIMITS.title),
+    kind: z.enum(CHECK_KINDS),
+    due: localDateSchema,
+    reviewRef: reviewRef.optional(),
+    standardRef: standardRef.optional(),
+  },
+});
+
+export const evidenceRequestCommand = defineCommand({
+  type: 'evidence-request',
+  name: 'evidence request',
+  who: 'officer',
+  usage: 'evidence request @person "<what>" [review:R-<n>] [due:<21/12/2026|21 Dec|friday|+N wd>]',
+  example: 'evidence request @Alex Jones "Repair satisfaction survey results, 2024/25" review:R-12',
+  description:
+    'Asks a member of staff for information, due in 10 working days unless you say otherwise.',
+  menu: 'Asks a staff member for information, due in 10 working days',
+  person: true,
+  text: { field: 'what', noun: 'description of what you need', maxLength: TEXT_LIMITS.what },
+  options: {
+    review: reviewReferenceOption(),
+    due: dateOption({
+      key: 'due',
+      field: 'due',
+      noun: 'a due date',
+      required: false,
+      notBeforeToday: true,
+    }),
+  },
+  fields: {
+    personUserId: platformUserId,
+    what: text(TEXT_LIMITS.what),
+    reviewRef: reviewRef.optional(),
+    /** Absent means "the usual 10 working days"; the use-case applies that default. */
+    due: localDateSchema.optional(),
+  },
+});
