@@ -12,6 +12,7 @@ import type { Messenger } from './app/messaging/messenger';
 import { RoutingMessenger } from './app/messaging/routing-messenger';
 import { sendMorningDigests } from './app/nudges/morning-digest';
 import { runBallotJobs } from './app/conduct/ballot-schedule';
+import { endFinishedTerms } from './app/people/member-status';
 import { NudgeSweeper, type SweepReport } from './app/nudges/nudge-sweep';
 import { DEFAULT_NUDGE_POLICY } from './domain/nudges';
 import { resolveDatabase } from './store/server/resolve';
@@ -123,6 +124,11 @@ export async function startBot(
       const report = await runBallotJobs(ctx, messenger, log);
       if (report.closed + report.reminded + report.barsLifted > 0)
         log.info({ ...report }, 'ballots');
+    });
+    // Hourly rather than once at midnight, so a term still ends if the bot was down then.
+    schedules.add('term-ends', '41 * * * *', async () => {
+      const ended = await endFinishedTerms(ctx);
+      if (ended > 0) log.info({ ended }, 'memberships ended at the end of their term');
     });
     schedules.add('prune-inbound-deliveries', '17 * * * *', async () => {
       await new InboundLedger(connection).prune(new Date(Date.now() - 24 * 3600 * 1000));

@@ -23,6 +23,7 @@ export const CARD_NAMES = [
   'ballot-result',
   'conduct-history',
   'referral',
+  'group-policy',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -21,6 +21,7 @@ export const TEXT_LIMITS = {
   what: 500,
   area: 100,
   reason: 500,
+  committee: 100,
 } as const;
 
 // Cleaned here as well as in parseCommand, so a command built any other way is cleaned too.

@@ -7,9 +7,24 @@ import {
   conductWarnCommand,
   conductWithdrawCommand,
 } from './definitions/conduct';
-import { groupAddCommand, groupCreateCommand, memberRecordCommand } from './definitions/groups';
+import {
+  groupAddCommand,
+  groupCreateCommand,
+  groupPolicyCommand,
+  groupPolicySetCommand,
+  memberRecordCommand,
+} from './definitions/groups';
 import { helpCommand } from './definitions/help';
-import { declareCommand, mineCommand, registerCommand } from './definitions/members';
+import {
+  declareCommand,
+  memberFactsCommand,
+  memberLiftCommand,
+  memberSuspendCommand,
+  memberWithdrawCommand,
+  mineCommand,
+  registerCommand,
+  resignCommand,
+} from './definitions/members';
 import {
   checkAssignCommand,
   evidenceRequestCommand,
@@ -27,7 +42,13 @@ export const COMMANDS = [
   helpCommand,
   groupCreateCommand,
   groupAddCommand,
+  groupPolicyCommand,
+  groupPolicySetCommand,
   memberRecordCommand,
+  memberFactsCommand,
+  memberSuspendCommand,
+  memberLiftCommand,
+  memberWithdrawCommand,
   standardsImportCommand,
   standardsListCommand,
   reviewOpenCommand,
@@ -36,6 +57,7 @@ export const COMMANDS = [
   declareCommand,
   registerCommand,
   mineCommand,
+  resignCommand,
   attendanceCommand,
   conductWarnCommand,
   conductVoteCommand,

@@ -8,7 +8,7 @@ export interface CommandGrammar {
    */
   person: boolean | 'many';
   /** The one free-text piece, in quotes or as plain words, e.g. a review's topic. */
-  text?: { field: string; noun: string; maxLength: number };
+  text?: { field: string; noun: string; maxLength: number; optional?: true };
   options: Readonly<Record<string, OptionGrammar>>;
   /** `help` is what lost people type, so "help me please" still helps. */
   ignoresTheRest?: boolean;

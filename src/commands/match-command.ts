@@ -19,14 +19,18 @@ function wordAt(tokens: readonly Token[], index: number): string | undefined {
   return token?.kind === 'word' ? token.text.toLowerCase() : undefined;
 }
 
-const ONE_WORD_NAMES = COMMANDS.map((c) => c.name).filter((name) => !name.includes(' '));
-const TWO_WORD_NAMES = [...COMMANDS.map((c) => c.name), ...Object.keys(ALIASES)].filter((name) =>
-  name.includes(' '),
+const wordCount = (name: string) => name.split(' ').length;
+const ONE_WORD_NAMES = COMMANDS.map((c) => c.name).filter((name) => wordCount(name) === 1);
+const TWO_WORD_NAMES = [...COMMANDS.map((c) => c.name), ...Object.keys(ALIASES)].filter(
+  (name) => wordCount(name) === 2,
 );
+// `group policy set` beside `group policy`: the shorter name is a command too.
+const THREE_WORD_NAMES = COMMANDS.map((c) => c.name).filter((name) => wordCount(name) === 3);
 
 /**
  * Finds which command the leading words name, longest name first so that `standards import`
- * wins over `standards`. Refuses with the nearest command when the words are a near miss.
+ * wins over `standards` and `group policy set` over `group policy`. Refuses with the nearest
+ * command when the words are a near miss.
  */
 export function matchCommand(tokens: readonly Token[]): CommandMatch {
   const first = wordAt(tokens, 0);
@@ -35,6 +39,20 @@ export function matchCommand(tokens: readonly Token[]): CommandMatch {
   }
   const second = wordAt(tokens, 1);
   const twoWords = second === undefined ? undefined : `${first} ${second}`;
+
+  const third = wordAt(tokens, 2);
+  const threeWords =
+    twoWords === undefined || third === undefined ? undefined : `${twoWords} ${third}`;
+  const matchedThree = threeWords === undefined ? undefined : byName(threeWords);
+  if (matchedThree) return { ok: true, info: matchedThree, rest: tokens.slice(3) };
+  // "group policy sett" is a slip for `group policy set`, not `group policy` with a stray word;
+  // only the third word is judged, so "group policy show" is not taken for `set`.
+  const thirdWords = THREE_WORD_NAMES.filter((name) => name.startsWith(`${twoWords} `)).map(
+    (name) => name.split(' ')[2] ?? '',
+  );
+  const nearThird = third === undefined ? undefined : nearest(third, thirdWords);
+  if (nearThird && threeWords)
+    return { ok: false, message: didYouMean(threeWords, [`${twoWords} ${nearThird}`]) };
 
   const matchedTwo = twoWords === undefined ? undefined : byName(twoWords);
   if (matchedTwo) return { ok: true, info: matchedTwo, rest: tokens.slice(2) };

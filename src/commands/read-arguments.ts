@@ -2,6 +2,7 @@ import { commandSchema } from './command-list';
 import type { DateContext } from './dates';
 import type { CommandInfo } from './define-command';
 import type { CommandGrammar } from './grammar';
+import { nearest } from './nearest';
 import type { ParseResult } from './parse-result';
 import type { Token } from './tokenise';
 import { listJoined } from './wording';
@@ -156,6 +157,8 @@ function readText(
   // One quoted piece, or else plain words read as the text: `review open Repairs type:full`.
   const text = quoted[0] ?? strayWords.join(' ');
   if (quoted.length === 0 && strayWords.length === 0) {
+    // `resign` alone is a whole answer: a reason is welcome, never demanded.
+    if (grammar.text.optional) return [];
     return [{ missing: `a ${noun} in quotes` }];
   }
   if (text.length === 0) return [{ wrong: `The ${noun} is empty.` }];
@@ -210,10 +213,16 @@ function unknownOption(
   key: string,
   known: readonly string[],
 ): string {
+  // A slip ("du:") or a shortened name ("over18:" for over18-confirmation:) names the one
+  // meant; otherwise every option is listed, e.g. every rule `group policy set` takes.
+  const startingSo = key.length >= 3 ? known.filter((k) => k.startsWith(key)) : [];
+  const guess = nearest(key, known) ?? (startingSo.length === 1 ? startingSo[0] : undefined);
   const takes =
     known.length === 0
       ? 'It takes no options.'
-      : `It takes ${listWithAnd(known.map((k) => `${k}:`))}.`;
+      : guess
+        ? `Did you mean ${guess}:?`
+        : `It takes ${listWithAnd(known.map((k) => `${k}:`))}.`;
   const inText = grammar.text
     ? ` If “${key}:” is part of the ${grammar.text.noun}, put the ${grammar.text.noun} in quotes.`
     : '';

@@ -6,9 +6,12 @@ import {
 } from '../../src/app/dispatch/paged-views';
 import { HISTORY_SHOWN, historyView } from '../../src/app/dispatch/conduct-views';
 import type { Reply } from '../../src/app/dispatch/reply';
+import { policyReply } from '../../src/app/dispatch/policy-views';
 import { DIGEST_SHOWN, digestViewModel } from '../../src/app/nudges/morning-digest';
 import { renderSlackBlocks, SLACK_LIMITS } from '../../src/cards/render-slack';
 import { renderTeamsCard } from '../../src/cards/render-teams';
+import { POLICY_PRESETS, PRESET_KEYS, type MembershipPolicy } from '../../src/domain/groups';
+import { describePolicy } from '../../src/domain/groups/preset-clauses';
 import {
   REALISTIC,
   conductEvents,
@@ -263,6 +266,83 @@ describe('standards by service area', () => {
     const { viewModel } = cardOf(standardsView(lines, { page: 99 }));
     expect((viewModel.paging as { summary: string }).summary).toBe(
       'Showing 31–43 of 43 standards (page 3 of 3).',
+    );
+  });
+});
+
+/**
+ * A policy with every rule changed from its preset, each to the longest value it can show:
+ * the policy card's rows are then as long as they get, with the preset's value beside each.
+ */
+function everyRuleChanged(preset: MembershipPolicy): MembershipPolicy {
+  const flags = Object.fromEntries(
+    Object.entries(preset)
+      .filter(([, v]) => typeof v === 'boolean')
+      .map(([k, v]) => [k, !v]),
+  );
+  return {
+    ...preset,
+    ...flags,
+    minMembers: 9998,
+    maxMembers: 9999,
+    idealRange: { min: 9998, max: 9999 },
+    maxMembersPerInspection: 9999,
+    maxLeaseholders: 9999,
+    eligibleTenures:
+      preset.eligibleTenures.length === 3 ? ['tenant'] : ['tenant', 'leaseholder', 'shared-owner'],
+    minimumTenancy: { months: 999, orTrained: true },
+    staff: preset.staff === 'with-manager-agreement' ? 'excluded' : 'with-manager-agreement',
+    exclusions: Object.fromEntries(
+      Object.entries(preset.exclusions).map(([k, v]) => [k, !v]),
+    ) as unknown as MembershipPolicy['exclusions'],
+    maxCommitteeMembersPerPanel: 9999,
+    termYears: 9999,
+    minMeetingsPerYear: 9999,
+    reviewsPerYear: 9999,
+    minMeetingsPerReview: { full: 99, lightTouch: 99 },
+    appraisalOf: preset.appraisalOf === 'each-member' ? 'panel' : 'each-member',
+    quorum: 9999,
+  };
+}
+
+describe('the group policy card: every rule, compact', () => {
+  const longName = 'N'.repeat(100);
+
+  it.each(PRESET_KEYS)('%s: every rule changed, within Teams’ and Slack’s limits', (presetKey) => {
+    const rows = describePolicy(everyRuleChanged(POLICY_PRESETS[presetKey].policy), presetKey);
+    expect(rows.every((row) => row.changed)).toBe(true);
+    const reply = policyReply({
+      groupName: longName,
+      presetKey,
+      presetName: POLICY_PRESETS[presetKey].name,
+      rows,
+    });
+    const { name, viewModel } = cardOf(reply);
+    expect(name).toBe('group-policy');
+    withinLimits(name, viewModel, reply.text);
+    // One Slack section per rule, beside the header, the intro and the hint.
+    expect(renderSlackBlocks(name, viewModel, 'x').blocks).toHaveLength(rows.length + 3);
+  });
+
+  it('shows each rule with the name to type, the preset’s value where changed, and its clause', () => {
+    const policy = { ...POLICY_PRESETS['torus-tims'].policy, over18ConfirmationRequired: false };
+    const rows = describePolicy(policy, 'torus-tims');
+    const { viewModel } = cardOf(
+      policyReply({ groupName: 'TIMS', presetKey: 'torus-tims', presetName: 'Torus', rows }),
+    );
+    const slack = JSON.stringify(renderSlackBlocks('group-policy', viewModel, 'x').blocks);
+    expect(slack).toContain(
+      '*18 or over confirmed before taking part*: off _(preset: on)_\\n`over18-confirmation` · Exclusions: \\"Anyone under 18\\"',
+    );
+    const teams = renderTeamsCard('group-policy', viewModel).content as {
+      body: Array<{ items?: Array<{ text: string }> }>;
+    };
+    const texts = teams.body.flatMap((b) => (b.items ?? []).map((i) => i.text));
+    expect(texts).toContain('**18 or over confirmed before taking part**: off (preset: on)');
+    expect(texts).toContain('over18-confirmation · Exclusions: "Anyone under 18"');
+    expect(texts).toContain('**Most members**: off');
+    expect(texts).toContain(
+      'max-members · The document does not say: off unless an officer sets it.',
     );
   });
 });

@@ -40,6 +40,7 @@ describe('helpFor', () => {
       'declare',
       'register',
       'mine',
+      'resign',
     ]);
   });
 
@@ -48,7 +49,13 @@ describe('helpFor', () => {
       'help',
       'group create',
       'group add',
+      'group policy',
+      'group policy set <rule>:<on|off|number|list>',
       'member record',
+      'member facts',
+      'member suspend',
+      'member lift',
+      'member withdraw',
       'standards import',
       'standards',
       'review open',
@@ -65,12 +72,14 @@ describe('helpFor', () => {
     ]);
   });
 
-  it('a chair also records attendance, opens ballots and sees conduct history', () => {
+  it('a chair also sees the group’s rules, records attendance, opens ballots and sees conduct history', () => {
     expect(namesFor({ isOfficer: false, isMember: true, isChair: true })).toEqual([
       'help',
+      'group policy',
       'declare',
       'register',
       'mine',
+      'resign',
       'attendance',
       'conduct vote',
       'conduct history',

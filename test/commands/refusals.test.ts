@@ -26,7 +26,10 @@ describe('parseCommand refusals: exact wording', () => {
     expect(refusalText(result)).toBe(
       'group add needs a role: role:member, chair, vice-chair, officer, staff or committee. ' +
         'Usage: group add @person role:<member|chair|vice-chair|officer|staff|committee> ' +
-        '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"]',
+        '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"] ' +
+        '[staff:yes|no] [manager-agreed:yes|no] [breach:yes|no] [judgement:yes|no] ' +
+        '[ex-customer:yes|no] [board-elsewhere:yes|no] [excluded-before:yes|no] ' +
+        '[helped-develop:yes|no] [committee:<name>|none]',
     );
   });
 
@@ -45,10 +48,10 @@ describe('parseCommand refusals: exact wording', () => {
 
   it('a command family without a known second word lists its commands', () => {
     expect(refused('group').message).toBe(
-      `I don't know “group”. Did you mean \`group create\` or \`group add\`? ${HELP}`,
+      `I don't know “group”. Did you mean \`group create\`, \`group add\`, \`group policy\` or \`group policy set\`? ${HELP}`,
     );
     expect(refused('group remove').message).toBe(
-      `I don't know “group remove”. Did you mean \`group create\` or \`group add\`? ${HELP}`,
+      `I don't know “group remove”. Did you mean \`group create\`, \`group add\`, \`group policy\` or \`group policy set\`? ${HELP}`,
     );
   });
 
@@ -61,7 +64,10 @@ describe('parseCommand refusals: exact wording', () => {
 
   it('an unknown option is named, with the options the command does take', () => {
     expect(refused(`group add ${sam} role:member colour:red`)).toEqual({
-      message: "group add doesn't take colour:. It takes role:, tenure:, since: and area:.",
+      message:
+        "group add doesn't take colour:. It takes role:, tenure:, since:, area:, staff:, " +
+        'manager-agreed:, breach:, judgement:, ex-customer:, board-elsewhere:, ' +
+        'excluded-before:, helped-develop: and committee:.',
       usage: GROUP_ADD_USAGE,
     });
   });

@@ -1,15 +1,26 @@
-import { groupAddCommand, groupCreateCommand, memberRecordCommand } from '../../commands';
+import {
+  groupAddCommand,
+  groupCreateCommand,
+  groupPolicyCommand,
+  groupPolicySetCommand,
+  memberRecordCommand,
+} from '../../commands';
+import { POLICY_RULE_NAMES, policyEditsOf } from '../../commands/policy-rules';
 import { commandInfo, listJoined, type CommandOf } from '../../commands';
-import { groupModel } from '../../store/groups/group-model';
+import { groupModel, type GroupRecord } from '../../store/groups/group-model';
 import { mentionedPerson, NO_GROUP, type CommandRequest } from '../dispatch/command-request';
 import { noticeReply, refusalReply, refusedOr, tellPerson, type Reply } from '../dispatch/reply';
 import { longDate } from '../dispatch/view-models';
+import { policyReply } from '../dispatch/policy-views';
 import { createGroup } from '../groups/create-group';
+import { editGroupPolicy } from '../groups/edit-group-policy';
+import { groupPolicy, groupPolicyView } from '../groups/group-policy';
 import { addMember } from '../people/add-member';
 import { recordMemberProgress } from '../people/member-progress';
 import { policyOf } from '../people/standing';
 import type { AppContext } from '../shared/context';
 import { handleCommand } from './command-handler';
+import { factsFromAnswers } from './members';
 
 async function groupCreate(
   ctx: AppContext,
@@ -45,6 +56,7 @@ async function groupAdd(
     tenure: command.tenure,
     tenancyStartedOn: command.since,
     homeArea: command.area,
+    facts: joiningFacts(command),
   });
   if (!result.ok) return refusalReply(result.refusals, `${person.displayName} cannot join`);
   const group = await groupModel(ctx.db).findById(groupId).lean().orFail();
@@ -68,6 +80,12 @@ async function groupAdd(
       }),
     ],
   };
+}
+
+/** On joining, `committee:none` just means no committee: there is nothing yet to clear. */
+function joiningFacts(command: CommandOf<'group-add'>) {
+  const { committeeMemberOf, ...facts } = factsFromAnswers(command);
+  return committeeMemberOf ? { ...facts, committeeMemberOf } : facts;
 }
 
 async function memberRecord(
@@ -119,3 +137,53 @@ async function memberRecord(
 export const groupCreateHandler = handleCommand(groupCreateCommand, groupCreate);
 export const groupAddHandler = handleCommand(groupAddCommand, groupAdd);
 export const memberRecordHandler = handleCommand(memberRecordCommand, memberRecord);
+
+async function groupPolicyShow(ctx: AppContext, request: CommandRequest): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const result = await groupPolicy(ctx, request.speaker.actor, { groupId });
+  return refusedOr(result, policyReply);
+}
+
+async function groupPolicySet(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'group-policy-set'>,
+): Promise<Reply> {
+  const groupId = request.speaker.groupId;
+  if (!groupId) return refusalReply([NO_GROUP]);
+  const { changes, rules } = policyEditsOf(command);
+  if (rules.length === 0)
+    return refusalReply([
+      {
+        code: 'group-policy-set.nothing-given',
+        message: `Say which rule to change and to what, e.g. over18-confirmation:off. The rules: ${POLICY_RULE_NAMES.join(', ')}.`,
+      },
+    ]);
+  // Read first so the reply can say each old value; the use case reads and checks it again.
+  const before = await groupModel(ctx.db).findById(groupId).lean<GroupRecord>();
+  const result = await editGroupPolicy(ctx, request.speaker.actor, {
+    groupId,
+    changes,
+    reason: command.reason,
+  });
+  if (!result.ok) return refusalReply(result.refusals, 'The rules are unchanged');
+  const after = groupPolicyView(result.value).rows;
+  // Saved from the version read above, or the old values are someone else's: then only the new.
+  const was =
+    before && result.value.version === before.version + 1
+      ? groupPolicyView(before).rows
+      : undefined;
+  const lines = rules.flatMap((rule) => {
+    const now = after.find((row) => row.key === rule.key)?.value ?? '';
+    const old = was?.find((row) => row.key === rule.key)?.value;
+    if (old === now) return [];
+    return [`${rule.label} (${rule.name}): ${old === undefined ? '' : `${old} → `}${now}`];
+  });
+  return noticeReply(`The rules of ${result.value.name} are changed.`, 'ok', [
+    ...lines,
+    `Recorded with the reason: “${command.reason}”.`,
+  ]);
+}
+export const groupPolicyHandler = handleCommand(groupPolicyCommand, groupPolicyShow);
+export const groupPolicySetHandler = handleCommand(groupPolicySetCommand, groupPolicySet);

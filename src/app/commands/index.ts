@@ -8,9 +8,24 @@ import {
   conductWarnHandler,
   conductWithdrawHandler,
 } from './conduct';
-import { groupAddHandler, groupCreateHandler, memberRecordHandler } from './groups';
+import {
+  groupAddHandler,
+  groupCreateHandler,
+  groupPolicyHandler,
+  groupPolicySetHandler,
+  memberRecordHandler,
+} from './groups';
 import { helpHandler } from './help';
-import { declareHandler, mineHandler, registerHandler } from './members';
+import {
+  declareHandler,
+  memberFactsHandler,
+  memberLiftHandler,
+  memberSuspendHandler,
+  memberWithdrawHandler,
+  mineHandler,
+  registerHandler,
+  resignHandler,
+} from './members';
 import { checkAssignHandler, evidenceRequestHandler, reviewOpenHandler } from './reviews';
 import { standardsImportHandler, standardsListHandler } from './standards';
 
@@ -23,7 +38,13 @@ export const COMMAND_HANDLERS: readonly CommandHandler[] = [
   helpHandler,
   groupCreateHandler,
   groupAddHandler,
+  groupPolicyHandler,
+  groupPolicySetHandler,
   memberRecordHandler,
+  memberFactsHandler,
+  memberSuspendHandler,
+  memberLiftHandler,
+  memberWithdrawHandler,
   standardsImportHandler,
   standardsListHandler,
   reviewOpenHandler,
@@ -32,6 +53,7 @@ export const COMMAND_HANDLERS: readonly CommandHandler[] = [
   declareHandler,
   registerHandler,
   mineHandler,
+  resignHandler,
   attendanceHandler,
   conductWarnHandler,
   conductVoteHandler,

@@ -9,7 +9,8 @@ import { audit, saveChange } from '../shared/record-change';
 import { recordId, requiredText } from '../shared/inputs';
 import { defineUseCase } from '../shared/use-case';
 import type { AppContext } from '../shared/context';
-import { localToday } from '../people/standing';
+import { localToday, policyOf } from '../people/standing';
+import { openGroupYearlyDuties } from '../people/yearly-duties';
 
 /**
  * An officer sets up a panel, inspector team or committee from one of the four documented
@@ -63,6 +64,8 @@ export const createGroup = defineUseCase({
       action: 'group.created',
       details: { name: group.name, presetKey: preset.key, source: preset.source },
     });
+    // Torus Safeguards (terms review) and Trafford 12 (the panel's appraisal), as the policy says.
+    await openGroupYearlyDuties(ctx, actor, { _id: group._id, policy: policyOf(group) });
     return ok(group);
   },
 });

@@ -16,9 +16,10 @@ import { localDate, optionalText, recordId } from '../shared/inputs';
 import { audit, saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
 import { localToday, personFactsOf, policyOf } from './standing';
+import { openMemberYearlyDuties } from './yearly-duties';
 
 /** What an officer records about a person when adding them: only what the rules read. */
-const recordedFacts = z
+export const recordedFacts = z
   .object({
     over18Confirmed: z.boolean(),
     isStaff: z.boolean(),
@@ -129,6 +130,8 @@ export const addMember = defineUseCase({
       return saved;
     }
     if (added.includes('officer')) await makeOfficer(ctx, actor, person);
+    // Torus Safeguards: each member's annual appraisal, from the day they take a place.
+    if (needsSeat) await openMemberYearlyDuties(ctx, actor, group._id, policy, saved.value._id);
     return saved;
   },
 });

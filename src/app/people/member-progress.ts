@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { termEndFor } from '../../domain/people';
-import { refuse } from '../../domain/shared/result';
+import { termEndFor, type PersonFacts } from '../../domain/people';
+import { ok, refuse } from '../../domain/shared/result';
 import { groupModel, type GroupRecord } from '../../store/groups/group-model';
 import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
 import { personModel, type PersonRecord } from '../../store/people/person-model';
 import { requireGroupRole } from '../shared/authorise';
-import { localDate, recordId } from '../shared/inputs';
+import { localDate, recordId, requiredText } from '../shared/inputs';
 import { saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
-import { localToday, policyOf } from './standing';
+import { recordedFacts } from './add-member';
+import { localToday, personFactsOf, policyOf } from './standing';
 
 /**
  * An officer records what a member has done to be ready to take part: training, the code of
@@ -140,5 +141,66 @@ export const confirmOwnAgreements = defineUseCase({
       action: 'membership.agreements-signed',
       details: set,
     });
+  },
+});
+
+/**
+ * An officer records the eligibility facts the group's rules read about a person (staff and a
+ * manager's agreement, breach of tenancy, judgement or notice, ex-customer, board elsewhere,
+ * excluded before, helped develop the service, committee), before or after `group add`. Only the
+ * yes/no answers and a committee's name are kept; `committeeMemberOf: null` clears the committee.
+ * A member's place is not re-judged here: the rules read the facts when they next join or take
+ * part (standing exclusions stop a member taking part, standing-exclusions.ts).
+ */
+export const recordPersonFacts = defineUseCase({
+  name: 'recordPersonFacts',
+  input: z.object({
+    groupId: recordId,
+    personId: recordId,
+    facts: recordedFacts
+      .omit({ committeeMemberOf: true, trainedOn: true, over18Confirmed: true })
+      .extend({ committeeMemberOf: z.union([z.null(), requiredText(100)]).optional() })
+      .refine((v) => Object.values(v).some((value) => value !== undefined), {
+        error: 'say which facts to record',
+      }),
+  }),
+  async run(ctx, actor, input) {
+    const refusals = await requireGroupRole(
+      ctx,
+      actor,
+      input.groupId,
+      ['officer'],
+      'record people’s eligibility facts',
+    );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const person = await personModel(ctx.db)
+      .findOne({ _id: input.personId, organisationId: actor.organisationId })
+      .lean<PersonRecord>();
+    if (!person)
+      return refuse('person-not-found', 'That person is not known in your organisation.');
+    const before = personFactsOf(person);
+    const { committeeMemberOf, ...answers } = input.facts;
+    const next: PersonFacts = { ...before };
+    for (const [key, value] of Object.entries(answers))
+      if (value !== undefined) Object.assign(next, { [key]: value });
+    if (committeeMemberOf === null) delete next.committeeMemberOf;
+    else if (committeeMemberOf !== undefined) next.committeeMemberOf = committeeMemberOf;
+    const changed = (Object.keys({ ...before, ...next }) as Array<keyof PersonFacts>).filter(
+      (key) => before[key] !== next[key],
+    );
+    if (changed.length === 0) return ok(person);
+    return saveChange(
+      ctx,
+      actor,
+      personModel(ctx.db),
+      person,
+      { facts: next },
+      {
+        subject: { kind: 'person', id: person._id },
+        groupId: input.groupId,
+        action: 'person.facts-recorded',
+        details: { fields: changed },
+      },
+    );
   },
 });

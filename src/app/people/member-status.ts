@@ -3,6 +3,7 @@ import type { MembershipFacts } from '../../domain/people';
 import {
   barUntil,
   liftSuspension,
+  readableDate,
   suspend,
   suspendForLiveComplaint,
   withdraw,
@@ -10,10 +11,10 @@ import {
 import { refuse, type Result } from '../../domain/shared/result';
 import { groupModel, type GroupRecord } from '../../store/groups/group-model';
 import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
-import type { Actor } from '../shared/actor';
+import { SYSTEM_ACTOR_ID, type Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
-import { localDate, recordId, requiredText } from '../shared/inputs';
+import { localDate, optionalText, recordId, requiredText } from '../shared/inputs';
 import { saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
 import { releaseSeats, seatPoolsOf } from './add-member';
@@ -146,3 +147,71 @@ export const barMember = defineUseCase({
     );
   },
 });
+
+/**
+ * A member leaves of their own accord (Torus TIMS ToR Safeguards: "If a group member wishes to
+ * resign, they should inform the Tenant Voice team in writing or by e-mail"; a message in the
+ * group's chat is on record as that). Their place is freed; an officer may add them again later, on the same record.
+ */
+export const resignMembership = defineUseCase({
+  name: 'resignMembership',
+  input: z.object({ groupId: recordId, reason: optionalText(500) }),
+  async run(ctx, actor, input) {
+    const membership = await membershipModel(ctx.db)
+      .findOne({
+        groupId: input.groupId,
+        personId: actor.personId,
+        organisationId: actor.organisationId,
+      })
+      .lean<MembershipRecord>();
+    if (!membership || membership.status.kind === 'withdrawn')
+      return refuse('membership.not-a-member', 'You are not a member of this group.');
+    const reason = input.reason ? `Resigned: ${input.reason}` : 'Resigned';
+    const next = withdraw(membershipFactsOf(membership), {
+      reason,
+      on: await localToday(ctx, actor.organisationId),
+    });
+    if (!next.ok) return next;
+    const saved = await saveStatus(ctx, actor, membership, next.value.status, {
+      action: 'membership.resigned',
+      reason,
+    });
+    if (saved.ok) await releaseSeats(ctx, seatPoolsOf(input.groupId), actor.personId);
+    return saved;
+  },
+});
+
+/**
+ * The scheduler ends memberships whose fixed term is over (Trafford QIP ToR 7: "a fixed term of
+ * three years"; termEndsOn is the term's last day) and frees their places. The membership is
+ * withdrawn with the term as its reason, so `group add` takes them back on the same record
+ * ("Members may then re apply to the Panel", ToR 7). Returns how many ended.
+ */
+export async function endFinishedTerms(ctx: AppContext): Promise<number> {
+  // A day's slack either side of UTC: each organisation's own today decides below.
+  const latestToday = new Date(ctx.now().getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  const candidates = await membershipModel(ctx.db)
+    .find({
+      termEndsOn: { $lt: latestToday },
+      'status.kind': { $in: ['active', 'suspended', 'barred'] },
+    })
+    .lean<MembershipRecord[]>();
+  let ended = 0;
+  for (const membership of candidates) {
+    const today = await localToday(ctx, membership.organisationId);
+    const lastDay = membership.termEndsOn;
+    if (lastDay === undefined || lastDay >= today) continue;
+    const reason = `Their term ended on ${readableDate(lastDay)}; they may re-apply.`;
+    const saved = await saveStatus(
+      ctx,
+      { organisationId: membership.organisationId, personId: SYSTEM_ACTOR_ID },
+      membership,
+      { kind: 'withdrawn', reason, on: today },
+      { action: 'membership.term-ended', reason, details: { termEndsOn: lastDay } },
+    );
+    if (!saved.ok) continue;
+    await releaseSeats(ctx, seatPoolsOf(membership.groupId), membership.personId);
+    ended += 1;
+  }
+  return ended;
+}

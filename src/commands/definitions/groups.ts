@@ -4,7 +4,10 @@ import { PRESET_KEYS } from '../../domain/groups/presets';
 import { ROLES, TENURES } from '../../domain/shared/people';
 import { platformUserId, text, TEXT_LIMITS } from '../command-fields';
 import { defineCommand } from '../define-command';
+import { NOTHING_MORE } from '../grammar';
 import { choiceOption, dateOption, textOption } from '../option-readers';
+import { POLICY_RULE_FIELDS, POLICY_RULE_NAMES, POLICY_RULE_OPTIONS } from '../policy-rules';
+import { FACT_FIELDS, FACT_OPTIONS, FACTS_USAGE } from './members';
 
 /** Setting a group up and filling it: officers only. */
 
@@ -36,7 +39,8 @@ export const groupAddCommand = defineCommand({
   who: 'officer',
   usage:
     'group add @person role:<member|chair|vice-chair|officer|staff|committee> ' +
-    '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"]',
+    '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"] ' +
+    FACTS_USAGE,
   example: 'group add @Sam Patel role:member tenure:tenant since:2024-04-01 area:"Norris Green"',
   description: 'Adds a person to the group, or says every reason they cannot join.',
   menu: 'Adds a person to this group with a role (officers only)',
@@ -70,6 +74,8 @@ export const groupAddCommand = defineCommand({
       example: '"Norris Green"',
       maxLength: TEXT_LIMITS.area,
     }),
+    // The eligibility facts, so one `group add` is refused with every reason (member facts).
+    ...FACT_OPTIONS,
   },
   fields: {
     personUserId: platformUserId,
@@ -77,6 +83,7 @@ export const groupAddCommand = defineCommand({
     tenure: z.enum(TENURES).optional(),
     since: localDateSchema.optional(),
     area: text(TEXT_LIMITS.area).optional(),
+    ...FACT_FIELDS,
   },
 });
 
@@ -143,4 +150,41 @@ export const memberRecordCommand = defineCommand({
     term: localDateSchema.optional(),
     over18: z.literal('yes').optional(),
   },
+});
+
+/**
+ * The group's rules beside the preset's values and the clause each comes from. Officers and the
+ * chair: the chair runs meetings by these rules; officers change them.
+ */
+export const groupPolicyCommand = defineCommand({
+  type: 'group-policy',
+  name: 'group policy',
+  who: 'officer-or-chair',
+  usage: 'group policy',
+  example: 'group policy',
+  description:
+    'Shows each of the group’s rules, the preset’s value where it differs and the clause of the group’s own document it comes from.',
+  ...NOTHING_MORE,
+  fields: {},
+});
+
+/**
+ * An officer changes one or more rules, with a reason for the audit. Rule names and values are
+ * in ../policy-rules.ts; the description lists every name so `help` teaches them.
+ */
+export const groupPolicySetCommand = defineCommand({
+  type: 'group-policy-set',
+  name: 'group policy set',
+  who: 'officer',
+  // The usage line (repeated under every refusal) stays short; `help` lists the rule names.
+  usage: 'group policy set <rule>:<on|off|number|list> "<reason>" (off clears an optional rule)',
+  example:
+    'group policy set over18-confirmation:off "Our terms of reference set no age; agreed at the May meeting"',
+  description:
+    'Changes the group’s rules (officers only); the change is on record with the reason. ' +
+    `Rules: ${POLICY_RULE_NAMES.join(', ')}. Lists take commas: eligible-tenures:tenant,leaseholder.`,
+  person: false,
+  text: { field: 'reason', noun: 'reason', maxLength: TEXT_LIMITS.reason },
+  options: POLICY_RULE_OPTIONS,
+  fields: { reason: text(TEXT_LIMITS.reason), ...POLICY_RULE_FIELDS },
 });

@@ -67,6 +67,12 @@ export interface MembershipPolicy {
   minMeetingsPerReview?: { full: number; lightTouch: number };
   /** Torus Safeguards: "annual appraisal and personal development"; Trafford 12: annual appraisal. */
   annualAppraisal: boolean;
+  /**
+   * Who the annual appraisal is of: 'each-member' (Torus Safeguards: "New and continuing
+   * membership will be subject to an annual appraisal") or 'panel' (Trafford 12: "The Panel will
+   * undergo an annual appraisal"). Absent, the group as a whole.
+   */
+  appraisalOf?: 'each-member' | 'panel';
   /** Torus Safeguards: "This annual review will include a review of the terms of reference." */
   annualTermsReview: boolean;
   /** Members needed for a decision, only where a document states one (none of the seeds do). */

@@ -86,6 +86,7 @@ export const membershipPolicySchema = z.strictObject({
   reviewsPerYear: count.optional(),
   minMeetingsPerReview: z.strictObject({ full: count, lightTouch: count }).optional(),
   annualAppraisal: z.boolean(),
+  appraisalOf: z.enum(['each-member', 'panel']).optional(),
   annualTermsReview: z.boolean(),
   quorum: positive.optional(),
   conduct: conductPolicySchema,

@@ -28,6 +28,7 @@ export const PRESET_CLAUSES: Readonly<Record<PresetKey, Partial<Record<PolicyRul
     liveComplaintSuspends:
       'Exclusions: a live complaint "may be suspended from TIMS until the complaint is fully resolved"',
     annualAppraisal: 'Safeguards: "annual appraisal and personal development process"',
+    appraisalOf: 'Safeguards: "annual appraisal and personal development process" (of each member)',
     annualTermsReview:
       'Safeguards: "This annual review will include a review of the terms of reference."',
   },
@@ -66,6 +67,7 @@ export const PRESET_CLAUSES: Readonly<Record<PresetKey, Partial<Record<PolicyRul
     minMeetingsPerYear: '7: "meet a minimum of six times a year"',
     reviewsPerYear: '7: "aim to complete three service reviews annually"',
     annualAppraisal: '12: "The Panel will undergo an annual appraisal and skills audit"',
+    appraisalOf: '12: "The Panel will undergo an annual appraisal and skills audit" (of the panel)',
   },
   'sedgemoor-scrutiny': {
     minMembers: '8.3: "a minimum of 4 and a maximum number of 12 residents"',
@@ -119,6 +121,7 @@ export const POLICY_RULE_LABELS: ReadonlyArray<readonly [PolicyRuleKey, string]>
   ['reviewsPerYear', 'Reviews or inspections a year'],
   ['minMeetingsPerReview', 'Meetings per review (at least)'],
   ['annualAppraisal', 'Annual appraisal'],
+  ['appraisalOf', 'Appraisal of each member or of the panel'],
   ['annualTermsReview', 'Annual review of the terms of reference'],
   ['quorum', 'Quorum'],
 ];

@@ -61,6 +61,8 @@ const torusTims: PolicyPreset = {
     standDownDuringTenancyAction: false,
     // Safeguards: "annual appraisal and personal development process".
     annualAppraisal: true,
+    // Safeguards: "New and continuing membership will be subject to an annual appraisal".
+    appraisalOf: 'each-member',
     // Safeguards: "This annual review will include a review of the terms of reference."
     annualTermsReview: true,
     conduct: {
@@ -169,6 +171,7 @@ const traffordQip: PolicyPreset = {
     reviewsPerYear: 3,
     // 12: "The Panel will undergo an annual appraisal and skills audit".
     annualAppraisal: true,
+    appraisalOf: 'panel',
     annualTermsReview: false,
     conduct: {
       summary:
