@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  ballotModel,
-  ballotParticipationModel,
-  type BallotRecord,
-} from '../../store/conduct/ballot-model';
+import { BallotBox } from '../../store/conduct/ballot-box';
 import { castVote } from '../conduct/ballots';
 import { recordInvestigationOutcome } from '../conduct/conduct-steps';
 import { ballotCard, ballotClosedDeliveries } from '../dispatch/conduct-views';
@@ -37,18 +33,13 @@ export const ballotRefresh = defineCardAction({
   fields: { ballotId: id },
   async handle(ctx, speaker, action) {
     const actor = speaker.actor;
-    const ballot = await ballotModel(ctx.db)
-      .findOne({ _id: action.ballotId, organisationId: actor.organisationId })
-      .lean<BallotRecord>();
+    const box = new BallotBox(ctx.db);
+    const ballot = await box.get(action.ballotId, actor.organisationId);
     if (!ballot)
       return refusalReply([
         { code: 'ballot.not-yours', message: 'That ballot is not one you can vote in.' },
       ]);
-    const youVoted =
-      (await ballotParticipationModel(ctx.db).countDocuments({
-        ballotId: ballot._id,
-        personId: actor.personId,
-      })) > 0;
+    const youVoted = await box.hasVoted(ballot._id, actor.personId);
     return {
       kind: 'message',
       text: youVoted ? 'You have voted.' : 'You have not voted yet.',

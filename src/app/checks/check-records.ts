@@ -1,11 +1,10 @@
 import type { Assignment, RealityCheck } from '../../domain/checks';
 import type { CheckKind } from '../../domain/checks';
 import { normaliseReference } from '../../store/references';
-import {
-  checkAssignmentModel,
-  realityCheckModel,
-  type CheckAssignmentRecord,
-  type RealityCheckRecord,
+import { CheckBook } from '../../store/checks/check-book';
+import type {
+  CheckAssignmentRecord,
+  RealityCheckRecord,
 } from '../../store/checks/reality-check-model';
 import type { AppContext } from '../shared/context';
 
@@ -22,17 +21,17 @@ export async function loadCheck(
   refOrId: string,
 ): Promise<LoadedCheck | undefined> {
   const reference = normaliseReference(refOrId, 'C');
-  const record = await realityCheckModel(ctx.db)
-    .findOne(reference ? { organisationId, reference } : { organisationId, _id: refOrId.trim() })
-    .lean<RealityCheckRecord>();
+  const book = new CheckBook(ctx.db);
+  const record = await book.find(
+    organisationId,
+    reference ? { reference } : { id: refOrId.trim() },
+  );
   if (!record) return undefined;
-  const assignments = await checkAssignmentModel(ctx.db)
-    .find({ checkId: record._id })
-    .lean<CheckAssignmentRecord[]>();
+  const assignments = await book.assignmentsOf(record._id);
   return { record, assignments, domain: toDomain(record, assignments) };
 }
 
-export function toDomain(
+function toDomain(
   record: RealityCheckRecord,
   assignments: readonly CheckAssignmentRecord[],
 ): RealityCheck {
@@ -44,24 +43,27 @@ export function toDomain(
     standardKey: record.standardKey,
     area: record.area,
     dueOn: record.dueOn,
-    assignments: assignments.map((a) => assignmentFields(a) as unknown as Assignment),
+    assignments: assignments.map(assignmentOfRecord),
   };
 }
 
-function assignmentFields(a: CheckAssignmentRecord): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries({
-      personId: a.personId,
-      status: a.status,
-      offeredBy: a.offeredBy,
-      offeredAt: a.offeredAt,
-      acceptedAt: a.acceptedAt,
-      declinedAt: a.declinedAt,
-      declineReason: a.declineReason,
-      submission: a.submission,
-      review: a.review,
-    }).filter(([, v]) => v !== undefined),
-  );
+/**
+ * The record is stored flat; the domain's assignment carries only the fields its status has
+ * reached, so absent fields stay absent rather than present and undefined.
+ */
+function assignmentOfRecord(a: CheckAssignmentRecord): Assignment {
+  // The status was written by the domain together with the fields it carries.
+  return {
+    personId: a.personId,
+    status: a.status,
+    offeredBy: a.offeredBy,
+    offeredAt: a.offeredAt,
+    ...(a.acceptedAt !== undefined && { acceptedAt: a.acceptedAt }),
+    ...(a.declinedAt !== undefined && { declinedAt: a.declinedAt }),
+    ...(a.declineReason !== undefined && { declineReason: a.declineReason }),
+    ...(a.submission !== undefined && { submission: a.submission }),
+    ...(a.review !== undefined && { review: a.review }),
+  } as Assignment;
 }
 
 export const CHECK_NOT_FOUND = {

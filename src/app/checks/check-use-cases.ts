@@ -6,7 +6,6 @@ import {
   createRealityCheck,
   declineCheck as declineInDomain,
   offerCheck,
-  reviewFindings as reviewInDomain,
   submitFindings as submitInDomain,
   type Assignment,
   type RealityCheck,
@@ -14,18 +13,17 @@ import {
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
 import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import {
-  checkAssignmentModel,
-  realityCheckModel,
-  type CheckAssignmentRecord,
-  type RealityCheckRecord,
+import { CheckBook } from '../../store/checks/check-book';
+import type {
+  CheckAssignmentRecord,
+  RealityCheckRecord,
 } from '../../store/checks/reality-check-model';
 import { nextReference } from '../../store/references';
 import { Seats } from '../../store/seats';
 import { conflictsOf } from '../declarations/conflicts-of';
 import { policyOf, whyCannotTakePart } from '../people/standing';
 import type { Actor } from '../shared/actor';
-import { requireGroupRole, standingIn } from '../shared/authorise';
+import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
 import { httpsUrl, localDate, optionalText, recordId, requiredText } from '../shared/inputs';
 import { audit, saveChange } from '../shared/record-change';
@@ -75,21 +73,19 @@ export const assignCheck = defineUseCase({
     const vetted = await vet(ctx, actor, draft.value, input.personId);
     if (!vetted.ok) return vetted;
     const reference = await nextReference(ctx.db, actor.organisationId, 'C');
-    const record = (
-      await realityCheckModel(ctx.db).create({
-        organisationId: actor.organisationId,
-        groupId: input.groupId,
-        reference,
-        title: input.title,
-        kind: input.kind,
-        reviewId: input.reviewId,
-        standardKey: input.standardKey,
-        area: input.area,
-        dueOn: input.dueOn,
-        createdAt: ctx.now(),
-        createdBy: actor.personId,
-      })
-    ).toObject();
+    const record = await new CheckBook(ctx.db).create({
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      reference,
+      title: input.title,
+      kind: input.kind,
+      reviewId: input.reviewId,
+      standardKey: input.standardKey,
+      area: input.area,
+      dueOn: input.dueOn,
+      createdAt: ctx.now(),
+      createdBy: actor.personId,
+    });
     await audit(ctx, actor, {
       subject: { kind: 'check', id: record._id },
       groupId: record.groupId,
@@ -183,7 +179,7 @@ async function offer(
       const changed = await saveChange(
         ctx,
         actor,
-        checkAssignmentModel(ctx.db),
+        new CheckBook(ctx.db).assignments,
         previous,
         { ...assignment, declinedAt: undefined, declineReason: undefined },
         offeredChange(loaded, personId),
@@ -194,14 +190,12 @@ async function offer(
       }
       return ok(changed.value);
     }
-    saved = (
-      await checkAssignmentModel(ctx.db).create({
-        organisationId: actor.organisationId,
-        groupId: loaded.record.groupId,
-        checkId: loaded.record._id,
-        ...(assignment as unknown as Record<string, unknown>),
-      })
-    ).toObject();
+    saved = await new CheckBook(ctx.db).createAssignment({
+      organisationId: actor.organisationId,
+      groupId: loaded.record.groupId,
+      checkId: loaded.record._id,
+      ...assignment,
+    });
   } catch (error) {
     await seats.release(pool, personId);
     if (!isDuplicateKeyError(error)) throw error;
@@ -251,7 +245,7 @@ async function memberStep(
   const saved = await saveChange(
     ctx,
     actor,
-    checkAssignmentModel(ctx.db),
+    new CheckBook(ctx.db).assignments,
     mine,
     { ...updated },
     {
@@ -345,41 +339,6 @@ export const submitCheckFindings = defineUseCase({
   },
 });
 
-/** An officer of the group reviews one inspector's findings, with a note for them. */
-export const reviewCheckFindings = defineUseCase({
-  name: 'reviewCheckFindings',
-  input: z.object({ checkRef, personId: recordId, note: requiredText(2000) }),
-  async run(ctx, actor, input) {
-    const loaded = await loadCheck(ctx, actor.organisationId, input.checkRef);
-    if (!loaded) return refuse(CHECK_NOT_FOUND.code, CHECK_NOT_FOUND.message);
-    const standing = await standingIn(ctx, actor, loaded.record.groupId);
-    const next = reviewInDomain(
-      loaded.domain,
-      input.personId,
-      { personId: actor.personId, roles: standing?.roles ?? [] },
-      input.note,
-      ctx.now(),
-    );
-    if (!next.ok) return next;
-    const record = loaded.assignments.find((a) => a.personId === input.personId);
-    if (!record) return refuse('check.not-offered', 'That person was not offered this check.');
-    const updated = assignmentOf(next.value, input.personId) as Assignment;
-    return saveChange(
-      ctx,
-      actor,
-      checkAssignmentModel(ctx.db),
-      record,
-      { ...updated },
-      {
-        subject: { kind: 'check', id: loaded.record._id },
-        groupId: loaded.record.groupId,
-        action: 'check.findings-reviewed',
-        details: { reference: loaded.record.reference, personId: input.personId },
-      },
-    );
-  },
-});
-
 export interface OpenCheck {
   check: RealityCheckRecord;
   assignment: CheckAssignmentRecord;
@@ -391,12 +350,9 @@ export async function openChecksFor(
   organisationId: string,
   personId: string,
 ): Promise<OpenCheck[]> {
-  const assignments = await checkAssignmentModel(ctx.db)
-    .find({ organisationId, personId, status: { $in: ['offered', 'accepted'] } })
-    .lean<CheckAssignmentRecord[]>();
-  const checks = await realityCheckModel(ctx.db)
-    .find({ _id: { $in: assignments.map((a) => a.checkId) } })
-    .lean<RealityCheckRecord[]>();
+  const book = new CheckBook(ctx.db);
+  const assignments = await book.openAssignmentsOf(organisationId, personId);
+  const checks = await book.checksByIds(assignments.map((a) => a.checkId));
   const byId = new Map(checks.map((c) => [c._id, c]));
   return assignments
     .flatMap((assignment) => {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ok, refuse, type Result } from '../../domain/shared/result';
-import { isDuplicateKeyError } from '../../store/connection';
-import { attendanceModel } from '../../store/conduct/attendance-model';
+import { AttendanceRegister } from '../../store/conduct/attendance-register';
 import { membershipModel } from '../../store/people/membership-model';
 import { localToday } from '../people/standing';
 import { requireGroupRole } from '../shared/authorise';
@@ -37,21 +36,18 @@ export const recordAttendance = defineUseCase({
         `${strangers.length === 1 ? 'One person named is' : `${strangers.length} people named are`} not active members of this group.`,
       );
     const meetingOn = await localToday(ctx, actor.organisationId);
+    const register = new AttendanceRegister(ctx.db);
     let added = 0;
     for (const personId of new Set(input.personIds)) {
-      try {
-        await attendanceModel(ctx.db).create({
-          organisationId: actor.organisationId,
-          groupId: input.groupId,
-          meetingOn,
-          personId,
-          recordedBy: actor.personId,
-          recordedAt: ctx.now(),
-        });
-        added += 1;
-      } catch (error) {
-        if (!isDuplicateKeyError(error)) throw error;
-      }
+      const recorded = await register.record({
+        organisationId: actor.organisationId,
+        groupId: input.groupId,
+        meetingOn,
+        personId,
+        recordedBy: actor.personId,
+        recordedAt: ctx.now(),
+      });
+      if (recorded) added += 1;
     }
     await audit(ctx, actor, {
       subject: { kind: 'group', id: input.groupId },

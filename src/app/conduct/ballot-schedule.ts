@@ -1,11 +1,6 @@
 import { DateTime } from 'luxon';
-import {
-  ballotModel,
-  ballotParticipationModel,
-  type BallotRecord,
-} from '../../store/conduct/ballot-model';
+import { BallotBox } from '../../store/conduct/ballot-box';
 import { organisationModel } from '../../store/organisations/organisation-model';
-import { updateIfUnchanged } from '../../store/versioned-update';
 import type { Logger } from '../../log/logger';
 import { ballotCard, ballotClosedDeliveries } from '../dispatch/conduct-views';
 import type { Messenger } from '../messaging/messenger';
@@ -49,28 +44,14 @@ async function remindNonVoters(
   log: Logger,
 ): Promise<number> {
   const now = ctx.now();
-  const closingSoon = await ballotModel(ctx.db)
-    .find({
-      state: 'open',
-      reminderSent: false,
-      closesAt: { $lte: new Date(now.getTime() + REMIND_BEFORE_MS) },
-    })
-    .lean<BallotRecord[]>();
+  const box = new BallotBox(ctx.db);
+  const closingSoon = await box.closingUnreminded(new Date(now.getTime() + REMIND_BEFORE_MS));
   let reminded = 0;
   for (const ballot of closingSoon) {
     // Claimed by one instance: whoever moves the ballot on a version sends the reminders.
-    const claimed = await updateIfUnchanged(ballotModel(ctx.db), ballot._id, ballot.version, {
-      reminderSent: true,
-    });
+    const claimed = await box.updateIfUnchanged(ballot, { reminderSent: true });
     if (!claimed) continue;
-    const voted = new Set(
-      (
-        await ballotParticipationModel(ctx.db)
-          .find({ ballotId: ballot._id })
-          .select({ personId: 1 })
-          .lean<Array<{ personId: string }>>()
-      ).map((p) => p.personId),
-    );
+    const voted = new Set(await box.whoVoted(ballot._id));
     const organisation = await organisationModel(ctx.db)
       .findById(ballot.organisationId)
       .select({ timeZone: 1 })

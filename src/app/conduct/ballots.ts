@@ -7,27 +7,20 @@ import {
   DEFAULT_BALLOT_RULES,
   whoMayVote,
   type BallotRules,
-  type Choice,
   type Tally,
 } from '../../domain/conduct';
 import { declarationNamesPerson } from '../../domain/declarations';
 import { barUntil } from '../../domain/people';
 import { ok, refuse, type Refusal, type Result } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
-import {
-  ballotModel,
-  ballotParticipationModel,
-  voteModel,
-  type BallotQuestion,
-  type BallotRecord,
-} from '../../store/conduct/ballot-model';
-import { attendanceModel } from '../../store/conduct/attendance-model';
-import { conductEventModel } from '../../store/conduct/conduct-event-model';
-import { declarationModel } from '../../store/declarations/declaration-model';
+import { AttendanceRegister } from '../../store/conduct/attendance-register';
+import { BallotBox } from '../../store/conduct/ballot-box';
+import type { BallotQuestion, BallotRecord } from '../../store/conduct/ballot-model';
+import { ConductLog } from '../../store/conduct/conduct-log';
+import { DeclarationRegister } from '../../store/declarations/declaration-register';
 import { groupModel } from '../../store/groups/group-model';
 import { personModel } from '../../store/people/person-model';
 import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
-import { updateIfUnchanged } from '../../store/versioned-update';
 import { calendarOf } from '../organisations/register-organisation';
 import { saveStatus } from '../people/member-status';
 import { localToday, membershipFactsOf, policyOf, whyEachCannotTakePart } from '../people/standing';
@@ -79,14 +72,7 @@ async function votersAmong(
       personIds: input.present,
       asOf: input.asOf,
     }),
-    declarationModel(ctx.db)
-      .find({
-        groupId: input.groupId,
-        personId: { $in: input.present },
-        endedAt: { $exists: false },
-      })
-      .select({ personId: 1, detail: 1 })
-      .lean<Array<{ personId: string; detail: string }>>(),
+    new DeclarationRegister(ctx.db).standingAmong(input.groupId, input.present),
     personModel(ctx.db)
       .findOne({ _id: input.subjectId, organisationId: input.organisationId })
       .select({ displayName: 1 })
@@ -141,12 +127,7 @@ export const openBallot = defineUseCase({
       .lean<MembershipRecord>();
     if (!subject) return refuse('membership.not-a-member', 'That person is not in this group.');
     const today = await localToday(ctx, actor.organisationId);
-    const present = (
-      await attendanceModel(ctx.db)
-        .find({ groupId: input.groupId, meetingOn: today })
-        .select({ personId: 1 })
-        .lean<Array<{ personId: string }>>()
-    ).map((p) => p.personId);
+    const present = await new AttendanceRegister(ctx.db).presentAt(input.groupId, today);
     const { eligible, notEligible } = await votersAmong(ctx, {
       organisationId: actor.organisationId,
       groupId: input.groupId,
@@ -162,25 +143,23 @@ export const openBallot = defineUseCase({
       );
     const rules = rulesOf(group);
     const now = ctx.now();
-    const ballot = (
-      await ballotModel(ctx.db).create({
-        organisationId: actor.organisationId,
-        groupId: input.groupId,
-        subjectId: input.subjectId,
-        question: input.question as BallotQuestion,
-        ...(input.barMonths ? { barMonths: input.barMonths } : {}),
-        eligible,
-        rules,
-        meetingOn: today,
-        openedBy: actor.personId,
-        openedAt: now,
-        closesAt: new Date(now.getTime() + rules.openMinutes * 60_000),
-        state: 'open',
-        voterKeySecret: randomBytes(32).toString('hex'),
-        reminderSent: false,
-      })
-    ).toObject();
-    await conductEventModel(ctx.db).create({
+    const ballot = await new BallotBox(ctx.db).open({
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      subjectId: input.subjectId,
+      question: input.question as BallotQuestion,
+      ...(input.barMonths ? { barMonths: input.barMonths } : {}),
+      eligible,
+      rules,
+      meetingOn: today,
+      openedBy: actor.personId,
+      openedAt: now,
+      closesAt: new Date(now.getTime() + rules.openMinutes * 60_000),
+      state: 'open',
+      voterKeySecret: randomBytes(32).toString('hex'),
+      reminderSent: false,
+    });
+    await new ConductLog(ctx.db).append({
       organisationId: actor.organisationId,
       groupId: input.groupId,
       subjectId: input.subjectId,
@@ -216,9 +195,8 @@ export const castVote = defineUseCase({
   name: 'castVote',
   input: z.object({ ballotId: recordId, choice: z.enum(CHOICES) }),
   async run(ctx, actor, input): Promise<Result<CastResult>> {
-    const ballot = await ballotModel(ctx.db)
-      .findOne({ _id: input.ballotId, organisationId: actor.organisationId })
-      .lean<BallotRecord>();
+    const box = new BallotBox(ctx.db);
+    const ballot = await box.get(input.ballotId, actor.organisationId);
     if (!ballot) return { ok: false, refusals: [BALLOT_NOT_FOUND] };
     const now = ctx.now();
     if (ballot.state === 'closed' || now >= ballot.closesAt)
@@ -226,12 +204,12 @@ export const castVote = defineUseCase({
     if (actor.personId === ballot.subjectId)
       return refuse('ballot.own-case', 'You cannot vote on a question about yourself.');
     if (!ballot.eligible.includes(actor.personId)) {
-      const present = await attendanceModel(ctx.db).countDocuments({
-        groupId: ballot.groupId,
-        personId: actor.personId,
-        meetingOn: (await calendarOf(ctx, actor.organisationId)).localDateOf(ballot.openedAt),
-      });
-      return present > 0
+      const present = await new AttendanceRegister(ctx.db).wasPresent(
+        ballot.groupId,
+        actor.personId,
+        (await calendarOf(ctx, actor.organisationId)).localDateOf(ballot.openedAt),
+      );
+      return present
         ? refuse('ballot.not-eligible', 'You are not eligible to vote in this ballot.')
         : refuse(
             'ballot.not-present',
@@ -241,7 +219,7 @@ export const castVote = defineUseCase({
     const key = voterKey(ballot, actor.personId);
     let changed = false;
     try {
-      await voteModel(ctx.db).create({
+      await box.addVote({
         _id: randomUUID(),
         ballotId: ballot._id,
         voterKey: key,
@@ -252,22 +230,11 @@ export const castVote = defineUseCase({
       if (!isDuplicateKeyError(error)) throw error;
       if (!ballot.rules.changeable)
         return refuse('ballot.already-voted', 'You have already voted in this ballot.');
-      await voteModel(ctx.db).updateOne(
-        { ballotId: ballot._id, voterKey: key },
-        { $set: { choice: input.choice } },
-      );
+      await box.changeVote(ballot._id, key, input.choice);
       changed = true;
     }
-    try {
-      // No time: see VoteRecord for what a copy of the database can learn.
-      await ballotParticipationModel(ctx.db).create({
-        ballotId: ballot._id,
-        personId: actor.personId,
-      });
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-    }
-    const cast = await voteModel(ctx.db).countDocuments({ ballotId: ballot._id });
+    await box.recordParticipation(ballot._id, actor.personId);
+    const cast = await box.votesCast(ballot._id);
     let closed: BallotRecord | undefined;
     if (ballotShouldClose(now, ballot.closesAt, cast, ballot.eligible.length)) {
       const result = await closeBallot(ctx, ballot._id);
@@ -278,12 +245,9 @@ export const castVote = defineUseCase({
 });
 
 async function tallyOf(ctx: AppContext, ballotId: string): Promise<Tally> {
-  const votes = await voteModel(ctx.db)
-    .find({ ballotId })
-    .select({ choice: 1 })
-    .lean<Array<{ choice: Choice }>>();
+  const choices = await new BallotBox(ctx.db).choicesIn(ballotId);
   const tally: Tally = { yes: 0, no: 0, abstain: 0 };
-  for (const vote of votes) tally[vote.choice] += 1;
+  for (const choice of choices) tally[choice] += 1;
   return tally;
 }
 
@@ -292,7 +256,7 @@ export async function liveCount(
   ctx: AppContext,
   ballot: BallotRecord,
 ): Promise<{ voted: number; eligible: number; tally?: Tally }> {
-  const voted = await ballotParticipationModel(ctx.db).countDocuments({ ballotId: ballot._id });
+  const voted = await new BallotBox(ctx.db).participants(ballot._id);
   // A closed secret ballot's votes are gone (closeBallot); its totals are on the ballot.
   const outcome = ballot.state === 'closed' ? ballot.outcome : undefined;
   return {
@@ -311,13 +275,14 @@ export async function liveCount(
  * secret ballot's votes cannot be joined back to anyone) and puts the outcome into effect.
  * Returns the closed ballot to the one caller that closed it; null to any other.
  */
-export async function closeBallot(ctx: AppContext, ballotId: string): Promise<BallotRecord | null> {
-  const ballot = await ballotModel(ctx.db).findById(ballotId).lean<BallotRecord>();
+async function closeBallot(ctx: AppContext, ballotId: string): Promise<BallotRecord | null> {
+  const box = new BallotBox(ctx.db);
+  const ballot = await box.byId(ballotId);
   if (!ballot || ballot.state === 'closed') return null;
   const tally = await tallyOf(ctx, ballot._id);
   const outcome = decideBallot(tally, ballot.rules);
   const now = ctx.now();
-  const closed = await updateIfUnchanged(ballotModel(ctx.db), ballot._id, ballot.version, {
+  const closed = await box.updateIfUnchanged(ballot, {
     state: 'closed',
     closedAt: now,
     voterKeySecret: null,
@@ -328,9 +293,9 @@ export async function closeBallot(ctx: AppContext, ballotId: string): Promise<Ba
     },
   });
   if (!closed) return null;
-  await ballotModel(ctx.db).updateOne({ _id: ballot._id }, { $unset: { voterKeySecret: 1 } });
+  await box.forgetVoterKey(ballot._id);
   if (ballot.rules.secret) await eraseSecretVotes(ctx, ballot._id);
-  await conductEventModel(ctx.db).create({
+  await new ConductLog(ctx.db).append({
     organisationId: ballot.organisationId,
     groupId: ballot.groupId,
     subjectId: ballot.subjectId,
@@ -348,7 +313,7 @@ export async function closeBallot(ctx: AppContext, ballotId: string): Promise<Ba
 async function putIntoEffect(ctx: AppContext, ballot: BallotRecord, now: Date): Promise<void> {
   const system: Actor = { organisationId: ballot.organisationId, personId: SYSTEM_ACTOR_ID };
   if (ballot.question === 'asked-to-leave') {
-    await conductEventModel(ctx.db).create({
+    await new ConductLog(ctx.db).append({
       organisationId: ballot.organisationId,
       groupId: ballot.groupId,
       subjectId: ballot.subjectId,
@@ -376,7 +341,7 @@ async function putIntoEffect(ctx: AppContext, ballot: BallotRecord, now: Date): 
     details: { ballotId: ballot._id },
   });
   if (saved.ok)
-    await conductEventModel(ctx.db).create({
+    await new ConductLog(ctx.db).append({
       organisationId: ballot.organisationId,
       groupId: ballot.groupId,
       subjectId: ballot.subjectId,
@@ -394,7 +359,7 @@ async function putIntoEffect(ctx: AppContext, ballot: BallotRecord, now: Date): 
  * vote document kept would join back to its voter by the order it was written in (VoteRecord).
  */
 async function eraseSecretVotes(ctx: AppContext, ballotId: string): Promise<void> {
-  await voteModel(ctx.db).deleteMany({ ballotId });
+  await new BallotBox(ctx.db).eraseVotes(ballotId);
 }
 
 /** How long after closing the sweep looks again for secret votes left behind. */
@@ -408,24 +373,14 @@ const ERASE_AGAIN_FOR_MS = 24 * 60 * 60 * 1000;
  */
 export async function closeDueBallots(ctx: AppContext): Promise<BallotRecord[]> {
   const now = ctx.now();
-  const due = await ballotModel(ctx.db)
-    .find({ state: 'open', closesAt: { $lte: now } })
-    .select({ _id: 1 })
-    .lean<Array<{ _id: string }>>();
+  const box = new BallotBox(ctx.db);
   const closed: BallotRecord[] = [];
-  for (const { _id } of due) {
-    const result = await closeBallot(ctx, _id);
+  for (const id of await box.dueToClose(now)) {
+    const result = await closeBallot(ctx, id);
     if (result) closed.push(result);
   }
-  const recent = await ballotModel(ctx.db)
-    .find({
-      state: 'closed',
-      closesAt: { $gte: new Date(now.getTime() - ERASE_AGAIN_FOR_MS) },
-      'rules.secret': true,
-    })
-    .select({ _id: 1 })
-    .lean<Array<{ _id: string }>>();
-  for (const { _id } of recent) await eraseSecretVotes(ctx, _id);
+  const recent = await box.secretClosedSince(new Date(now.getTime() - ERASE_AGAIN_FOR_MS));
+  for (const id of recent) await eraseSecretVotes(ctx, id);
   return closed;
 }
 

@@ -2,11 +2,9 @@ import { z } from 'zod';
 import type { ConductStep } from '../../domain/groups';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
-import { ballotModel } from '../../store/conduct/ballot-model';
-import {
-  conductEventModel,
-  type ConductEventRecord,
-} from '../../store/conduct/conduct-event-model';
+import { BallotBox } from '../../store/conduct/ballot-box';
+import type { ConductEventRecord } from '../../store/conduct/conduct-event-model';
+import { ConductLog } from '../../store/conduct/conduct-log';
 import { groupModel, type GroupRecord } from '../../store/groups/group-model';
 import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
 import { newId } from '../../store/model-registry';
@@ -59,10 +57,7 @@ async function eventsOf(
   subjectId: string,
   kind?: ConductEventRecord['kind'],
 ): Promise<ConductEventRecord[]> {
-  return conductEventModel(ctx.db)
-    .find({ groupId, subjectId, ...(kind ? { kind } : {}) })
-    .sort({ at: 1 })
-    .lean<ConductEventRecord[]>();
+  return new ConductLog(ctx.db).of(groupId, subjectId, kind);
 }
 
 /**
@@ -77,12 +72,7 @@ async function warningsAt(
   subjectId: string,
   meetingOn: string,
 ): Promise<number> {
-  return conductEventModel(ctx.db).countDocuments({
-    groupId,
-    subjectId,
-    kind: 'warned',
-    meetingOn,
-  });
+  return new ConductLog(ctx.db).warningsAt(groupId, subjectId, meetingOn);
 }
 
 /**
@@ -115,7 +105,7 @@ export const warnMember = defineUseCase({
         `All ${allowed} warnings have been given at today’s meeting; the members present may now vote with conduct vote.`,
       );
     try {
-      await conductEventModel(ctx.db).create({
+      await new ConductLog(ctx.db).append({
         organisationId: actor.organisationId,
         groupId: input.groupId,
         subjectId: input.subjectId,
@@ -190,11 +180,7 @@ export const openConductVote = defineUseCase({
         'conduct.leave-vote-first',
         'A bar follows a carried vote to ask the member to leave; there has not been one.',
       );
-    const open = await ballotModel(ctx.db).countDocuments({
-      groupId: input.groupId,
-      subjectId: input.subjectId,
-      state: 'open',
-    });
+    const open = await new BallotBox(ctx.db).openAbout(input.groupId, input.subjectId);
     if (open > 0)
       return refuse('conduct.ballot-open', 'A ballot about this member is already open.');
     return openBallot(ctx, actor, {
@@ -229,7 +215,7 @@ export const referMember = defineUseCase({
     const step = steps.find((s) => s.kind === 'investigation');
     if (!step || step.kind !== 'investigation')
       return refuse('conduct.no-referral', `This group’s policy has no referral. ${summary}`);
-    await conductEventModel(ctx.db).create({
+    await new ConductLog(ctx.db).append({
       organisationId: actor.organisationId,
       groupId: input.groupId,
       subjectId: input.subjectId,
@@ -294,19 +280,17 @@ export const recordInvestigationOutcome = defineUseCase({
       );
       if (!removed.ok) return removed;
     }
-    const event = (
-      await conductEventModel(ctx.db).create({
-        organisationId: actor.organisationId,
-        groupId: input.groupId,
-        subjectId: input.subjectId,
-        kind: 'investigation-outcome',
-        key: newId(),
-        reason: input.outcome,
-        details: { removeFromMembership: input.removeFromMembership },
-        by: actor.personId,
-        at: ctx.now(),
-      })
-    ).toObject();
+    const event = await new ConductLog(ctx.db).append({
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      subjectId: input.subjectId,
+      kind: 'investigation-outcome',
+      key: newId(),
+      reason: input.outcome,
+      details: { removeFromMembership: input.removeFromMembership },
+      by: actor.personId,
+      at: ctx.now(),
+    });
     await audit(ctx, actor, {
       subject: { kind: 'membership', id: `${input.groupId}:${input.subjectId}` },
       groupId: input.groupId,
@@ -348,18 +332,16 @@ export const withdrawForConduct = defineUseCase({
       reason: input.reason,
     });
     if (!withdrawn.ok) return withdrawn;
-    const event = (
-      await conductEventModel(ctx.db).create({
-        organisationId: actor.organisationId,
-        groupId: input.groupId,
-        subjectId: input.subjectId,
-        kind: 'membership-withdrawn',
-        key: newId(),
-        reason: input.reason,
-        by: actor.personId,
-        at: ctx.now(),
-      })
-    ).toObject();
+    const event = await new ConductLog(ctx.db).append({
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      subjectId: input.subjectId,
+      kind: 'membership-withdrawn',
+      key: newId(),
+      reason: input.reason,
+      by: actor.personId,
+      at: ctx.now(),
+    });
     return ok(event);
   },
 });

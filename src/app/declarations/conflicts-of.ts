@@ -2,10 +2,8 @@ import type { ConflictTarget } from '../../domain/declarations';
 import { conflictsFor } from '../../domain/declarations';
 import type { DeclaredInterest } from '../../domain/shared/declarations';
 import type { Refusal } from '../../domain/shared/result';
-import {
-  declarationModel,
-  type DeclarationRecord,
-} from '../../store/declarations/declaration-model';
+import type { DeclarationRecord } from '../../store/declarations/declaration-model';
+import { DeclarationRegister } from '../../store/declarations/declaration-register';
 import type { AppContext } from '../shared/context';
 import { personFactsOf } from '../people/standing';
 import { personModel } from '../../store/people/person-model';
@@ -16,7 +14,7 @@ export function declaredInterestOf(record: DeclarationRecord): DeclaredInterest 
     id: record._id,
     personId: record.personId,
     groupId: record.groupId,
-    kind: record.kind as DeclaredInterest['kind'],
+    kind: record.kind,
     detail: record.detail,
     area: record.area,
     declaredAt: record.declaredAt,
@@ -43,9 +41,7 @@ export async function conflictsOf(
   input: { organisationId: string; groupId: string; personId: string; target: ConflictTarget },
 ): Promise<Refusal[]> {
   const [records, person] = await Promise.all([
-    declarationModel(ctx.db)
-      .find({ groupId: input.groupId, personId: input.personId, endedAt: { $exists: false } })
-      .lean(),
+    new DeclarationRegister(ctx.db).standingFor(input.groupId, input.personId),
     personModel(ctx.db)
       .findOne({ _id: input.personId, organisationId: input.organisationId })
       .lean(),

@@ -11,15 +11,8 @@ import type { DeclarationDecision } from '../../domain/shared/declarations';
 import { DECLARATION_KINDS } from '../../domain/shared/declarations';
 import type { MembershipStatus } from '../../domain/people';
 import { ok, refuse } from '../../domain/shared/result';
-import {
-  declarationModel,
-  type DeclarationRecord,
-} from '../../store/declarations/declaration-model';
+import { DeclarationRegister } from '../../store/declarations/declaration-register';
 import { membershipModel } from '../../store/people/membership-model';
-import {
-  reconfirmationModel,
-  type ReconfirmationRecord,
-} from '../../store/declarations/reconfirmation-model';
 import { isDuplicateKeyError } from '../../store/connection';
 import { personModel } from '../../store/people/person-model';
 import { organisationModel } from '../../store/organisations/organisation-model';
@@ -66,18 +59,16 @@ export const declareInterest = defineUseCase({
       declaredAt: ctx.now(),
     });
     if (!checked.ok) return checked;
-    const record = (
-      await declarationModel(ctx.db).create({
-        organisationId: actor.organisationId,
-        groupId: input.groupId,
-        personId: actor.personId,
-        kind: checked.value.kind,
-        detail: checked.value.detail,
-        area: checked.value.area,
-        declaredAt: ctx.now(),
-        declaredBy: actor.personId,
-      })
-    ).toObject();
+    const record = await new DeclarationRegister(ctx.db).declare({
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      personId: actor.personId,
+      kind: checked.value.kind,
+      detail: checked.value.detail,
+      area: checked.value.area,
+      declaredAt: ctx.now(),
+      declaredBy: actor.personId,
+    });
     await audit(ctx, actor, {
       subject: { kind: 'declaration', id: record._id },
       groupId: record.groupId,
@@ -109,9 +100,10 @@ export const decideDeclaration = defineUseCase({
   name: 'decideDeclaration',
   input: decisionInput,
   async run(ctx, actor, input) {
-    const record = await declarationModel(ctx.db)
-      .findOne({ _id: input.declarationId, organisationId: actor.organisationId })
-      .lean<DeclarationRecord>();
+    const record = await new DeclarationRegister(ctx.db).get(
+      input.declarationId,
+      actor.organisationId,
+    );
     if (!record) return refuse(NOT_FOUND.code, NOT_FOUND.message);
     const refusals = await requireGroupRole(
       ctx,
@@ -136,7 +128,7 @@ export const decideDeclaration = defineUseCase({
     return saveChange(
       ctx,
       actor,
-      declarationModel(ctx.db),
+      new DeclarationRegister(ctx.db).declarations,
       record,
       { decision: { ...decision, ...by, reason: input.reason } },
       {
@@ -155,9 +147,10 @@ export const endDeclaration = defineUseCase({
   name: 'endDeclaration',
   input: z.object({ declarationId: recordId, reason: requiredText(500) }),
   async run(ctx, actor, input) {
-    const record = await declarationModel(ctx.db)
-      .findOne({ _id: input.declarationId, organisationId: actor.organisationId })
-      .lean<DeclarationRecord>();
+    const record = await new DeclarationRegister(ctx.db).get(
+      input.declarationId,
+      actor.organisationId,
+    );
     if (!record) return refuse(NOT_FOUND.code, NOT_FOUND.message);
     if (record.personId !== actor.personId) {
       const refusals = await requireGroupRole(
@@ -174,7 +167,7 @@ export const endDeclaration = defineUseCase({
     return saveChange(
       ctx,
       actor,
-      declarationModel(ctx.db),
+      new DeclarationRegister(ctx.db).declarations,
       record,
       { endedAt: ctx.now(), endedBy: actor.personId },
       {
@@ -230,15 +223,10 @@ export const declarationRegister = defineUseCase({
         'declarations.not-in-group',
         'Only people in this group can read its register of interests.',
       );
-    const records = await declarationModel(ctx.db)
-      .find({ groupId: input.groupId })
-      .sort({ declaredAt: 1 })
-      .lean<DeclarationRecord[]>();
+    const register = new DeclarationRegister(ctx.db);
+    const records = await register.ofGroup(input.groupId);
     const ended = records.filter((r) => r.endedAt).map((r) => r._id);
-    const confirmations = await reconfirmationModel(ctx.db)
-      .find({ groupId: input.groupId })
-      .sort({ at: 1 })
-      .lean<ReconfirmationRecord[]>();
+    const confirmations = await register.reconfirmationsOf(input.groupId);
     const confirmedAt = new Map(confirmations.map((c) => [c.personId, c.at]));
     const entries = registerFor(input.groupId, records.map(declaredInterestOf), {
       endedIds: ended,
@@ -294,7 +282,7 @@ export const reconfirmDeclarations = defineUseCase({
       );
     const on = await localToday(ctx, actor.organisationId);
     try {
-      const created = await reconfirmationModel(ctx.db).create({
+      const created = await new DeclarationRegister(ctx.db).reconfirm({
         organisationId: actor.organisationId,
         groupId: input.groupId,
         personId: actor.personId,

@@ -32,7 +32,7 @@ async function nameOf(ctx: AppContext, personId: string): Promise<string> {
   return person?.displayName ?? 'the member';
 }
 
-export async function questionOf(ctx: AppContext, ballot: BallotRecord): Promise<string> {
+async function questionOf(ctx: AppContext, ballot: BallotRecord): Promise<string> {
   const name = await nameOf(ctx, ballot.subjectId);
   return QUESTIONS[ballot.question](name, ballot.barMonths);
 }

@@ -3,10 +3,8 @@ import { waive } from '../../domain/deadlines';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
-import {
-  evidenceRequestModel,
-  type EvidenceRequestRecord,
-} from '../../store/evidence/evidence-request-model';
+import { EvidenceRequestBook } from '../../store/evidence/evidence-request-book';
+import type { EvidenceRequestRecord } from '../../store/evidence/evidence-request-model';
 import { CHANGED_MEANWHILE } from '../../store/versioned-update';
 import { calendarOf } from '../organisations/register-organisation';
 import { localToday } from '../people/standing';
@@ -77,7 +75,7 @@ export const redirectEvidenceRequest = defineUseCase({
     const saved = await saveChange(
       ctx,
       actor,
-      evidenceRequestModel(ctx.db),
+      new EvidenceRequestBook(ctx.db).requests,
       request,
       { state: 'redirected' },
       {
@@ -133,7 +131,7 @@ export const grantMoreTime = defineUseCase({
     return saveChange(
       ctx,
       actor,
-      evidenceRequestModel(ctx.db),
+      new EvidenceRequestBook(ctx.db).requests,
       request,
       { dueAt, state: 'open' },
       {

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { meet } from '../../domain/deadlines';
 import { ok, refuse } from '../../domain/shared/result';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
-import {
-  evidenceRequestModel,
-  type EvidenceRequestRecord,
-} from '../../store/evidence/evidence-request-model';
+import { EvidenceRequestBook } from '../../store/evidence/evidence-request-book';
+import type { EvidenceRequestRecord } from '../../store/evidence/evidence-request-model';
 import { organisationModel } from '../../store/organisations/organisation-model';
 import { personModel } from '../../store/people/person-model';
 import { newId } from '../../store/model-registry';
@@ -69,23 +67,21 @@ export const requestEvidence = defineUseCase({
       dueOn: input.dueOn,
       startedBy: actor.personId,
     });
-    const record = (
-      await evidenceRequestModel(ctx.db).create({
-        _id: requestId,
-        organisationId: actor.organisationId,
-        groupId: input.groupId,
-        reference,
-        reviewId: input.reviewId,
-        requestedOf: person._id,
-        requestedBy: actor.personId,
-        what: input.what,
-        deadlineId: deadline._id,
-        dueAt: deadline.dueAt,
-        state: 'open',
-        links: [],
-        createdAt: ctx.now(),
-      })
-    ).toObject();
+    const record = await new EvidenceRequestBook(ctx.db).create({
+      _id: requestId,
+      organisationId: actor.organisationId,
+      groupId: input.groupId,
+      reference,
+      reviewId: input.reviewId,
+      requestedOf: person._id,
+      requestedBy: actor.personId,
+      what: input.what,
+      deadlineId: deadline._id,
+      dueAt: deadline.dueAt,
+      state: 'open',
+      links: [],
+      createdAt: ctx.now(),
+    });
     await audit(ctx, actor, {
       subject: { kind: 'evidence-request', id: record._id },
       groupId: record.groupId,
@@ -99,9 +95,7 @@ export const requestEvidence = defineUseCase({
 export async function loadRequest(ctx: AppContext, actor: Actor, ref: string) {
   const reference = normaliseReference(ref, 'E');
   if (!reference) return undefined;
-  const found = await evidenceRequestModel(ctx.db)
-    .findOne({ organisationId: actor.organisationId, reference })
-    .lean<EvidenceRequestRecord>();
+  const found = await new EvidenceRequestBook(ctx.db).byReference(actor.organisationId, reference);
   return found ?? undefined;
 }
 
@@ -138,7 +132,7 @@ export const markEvidenceSent = defineUseCase({
     const saved = await saveChange(
       ctx,
       actor,
-      evidenceRequestModel(ctx.db),
+      new EvidenceRequestBook(ctx.db).requests,
       request,
       { state: 'sent', links: input.link ? [...request.links, input.link] : request.links },
       {
@@ -189,7 +183,7 @@ export const askForMoreTime = defineUseCase({
     return saveChange(
       ctx,
       actor,
-      evidenceRequestModel(ctx.db),
+      new EvidenceRequestBook(ctx.db).requests,
       request,
       {
         state: 'more-time-asked',
@@ -212,8 +206,5 @@ export async function openRequestsFor(
   organisationId: string,
   personId: string,
 ): Promise<EvidenceRequestRecord[]> {
-  return evidenceRequestModel(ctx.db)
-    .find({ organisationId, requestedOf: personId, state: { $in: ['open', 'more-time-asked'] } })
-    .sort({ dueAt: 1 })
-    .lean<EvidenceRequestRecord[]>();
+  return new EvidenceRequestBook(ctx.db).waitingOn(organisationId, personId);
 }

@@ -4,7 +4,6 @@ import {
   addRecommendation,
   agreeImprovementPlan,
   agreeRecommendations,
-  completeAction,
   completeStep,
   recordManagementResponse,
   skipStep,
@@ -175,17 +174,6 @@ export const addReviewImprovementAction = defineUseCase({
         owner: input.ownerPersonId,
         dueOn: input.dueOn,
       }),
-    );
-  },
-});
-
-export const completeReviewImprovementAction = defineUseCase({
-  name: 'completeReviewImprovementAction',
-  input: z.object({ reviewRef, actionId: recordId }),
-  async run(ctx, actor, input) {
-    const on = await today(ctx, actor);
-    return changeReview(ctx, actor, input.reviewRef, officerOnly, 'review.action-done', (review) =>
-      completeAction(review, input.actionId, actor.personId, on),
     );
   },
 });

@@ -11,7 +11,8 @@ import { ok, refuse, type Result } from '../../domain/shared/result';
 import { groupModel, type GroupRecord } from '../../store/groups/group-model';
 import { newId } from '../../store/model-registry';
 import { nextReference, normaliseReference } from '../../store/references';
-import { reviewModel, type ReviewRecord } from '../../store/reviews/review-model';
+import { ReviewBook } from '../../store/reviews/review-book';
+import type { ReviewRecord } from '../../store/reviews/review-model';
 import { localToday } from '../people/standing';
 import type { Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
@@ -63,17 +64,15 @@ export const openReview = defineUseCase({
     });
     if (!opened.ok) return opened;
     const reference = await nextReference(ctx.db, actor.organisationId, 'R');
-    const record = (
-      await reviewModel(ctx.db).create({
-        _id: id,
-        organisationId: actor.organisationId,
-        groupId: group._id,
-        reference,
-        review: opened.value as unknown as Record<string, unknown>,
-        createdAt: ctx.now(),
-        createdBy: actor.personId,
-      })
-    ).toObject();
+    const record = await new ReviewBook(ctx.db).open({
+      _id: id,
+      organisationId: actor.organisationId,
+      groupId: group._id,
+      reference,
+      review: opened.value,
+      createdAt: ctx.now(),
+      createdBy: actor.personId,
+    });
     await audit(ctx, actor, {
       subject: { kind: 'review', id },
       groupId: group._id,
@@ -91,9 +90,7 @@ export async function reviewByReference(
 ): Promise<ReviewRecord | undefined> {
   const reference = normaliseReference(ref, 'R');
   if (!reference) return undefined;
-  const found = await reviewModel(ctx.db)
-    .findOne({ organisationId, reference })
-    .lean<ReviewRecord>();
+  const found = await new ReviewBook(ctx.db).byReference(organisationId, reference);
   return found ?? undefined;
 }
 
@@ -111,12 +108,12 @@ export async function changeReview(
   if (!record) return refuse(NOT_FOUND.code, NOT_FOUND.message);
   const refusals = await requireGroupRole(ctx, actor, record.groupId, who.roles, who.doing);
   if (refusals.length > 0) return { ok: false, refusals };
-  const next = step(record.review as unknown as Review);
+  const next = step(record.review);
   if (!next.ok) return next;
   return saveChange(
     ctx,
     actor,
-    reviewModel(ctx.db),
+    new ReviewBook(ctx.db).reviews,
     record,
     { review: next.value },
     {

@@ -9,7 +9,7 @@ import {
 } from '../../domain/standards';
 import { ok, refuse } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
-import { standardModel, type StandardRecord } from '../../store/standards/standard-model';
+import { StandardBook } from '../../store/standards/standard-book';
 import { requireOfficer } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
 import { audit, saveChange } from '../shared/record-change';
@@ -48,16 +48,15 @@ export const importStandards = defineUseCase({
       read = importStandardsFromJson(json);
     }
     if (!read.ok) return read;
-    const model = standardModel(ctx.db);
+    const book = new StandardBook(ctx.db);
     const outcome: ImportOutcome = { added: 0, updated: 0, unchanged: 0, candidates: [] };
     for (const standard of read.value) {
-      const stored = await model
-        .findOne({ organisationId: actor.organisationId, key: standard.key })
-        .lean<StandardRecord>();
-      const fields = JSON.parse(JSON.stringify(standard)) as Record<string, unknown>;
+      const stored = await book.byKey(actor.organisationId, standard.key);
+      // Stored as JSON holds it (no undefined fields), so an unchanged row compares equal.
+      const fields = JSON.parse(JSON.stringify(standard)) as ServiceStandard;
       if (!stored) {
         try {
-          const created = await model.create({
+          const created = await book.add({
             organisationId: actor.organisationId,
             key: standard.key,
             standard: fields,
@@ -77,13 +76,13 @@ export const importStandards = defineUseCase({
       } else if (isDeepStrictEqual(stored.standard, fields)) {
         outcome.unchanged += 1;
       } else {
-        const changed = Object.keys(fields).filter(
-          (k) => !isDeepStrictEqual(stored.standard[k], fields[k]),
-        );
+        const was = fieldsOf(stored.standard);
+        const now = fieldsOf(fields);
+        const changed = Object.keys(now).filter((k) => !isDeepStrictEqual(was[k], now[k]));
         const saved = await saveChange(
           ctx,
           actor,
-          model,
+          book.standards,
           stored,
           { standard: fields, importedAt: ctx.now(), importedBy: actor.personId },
           {
@@ -92,7 +91,7 @@ export const importStandards = defineUseCase({
             details: {
               key: standard.key,
               changed,
-              before: Object.fromEntries(changed.map((k) => [k, stored.standard[k] ?? null])),
+              before: Object.fromEntries(changed.map((k) => [k, was[k] ?? null])),
             },
           },
         );
@@ -105,6 +104,11 @@ export const importStandards = defineUseCase({
   },
 });
 
+/** A standard's fields by name, to say which ones an import changed. */
+function fieldsOf(standard: ServiceStandard): Record<string, unknown> {
+  return { ...standard };
+}
+
 export interface StandardLine {
   standard: ServiceStandard;
   belowTarget: boolean;
@@ -115,8 +119,8 @@ export async function listStandards(
   ctx: AppContext,
   organisationId: string,
 ): Promise<StandardLine[]> {
-  const records = await standardModel(ctx.db).find({ organisationId }).lean<StandardRecord[]>();
-  const standards = records.map((r) => r.standard as unknown as ServiceStandard);
+  const records = await new StandardBook(ctx.db).allOf(organisationId);
+  const standards = records.map((r) => r.standard);
   const candidates = listScrutinyCandidates(standards).map((c) => c.standard.key);
   const rank = new Map(candidates.map((key, i) => [key, i]));
   return standards

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { AssignmentStatus, Review, Submission } from '../../domain/checks';
 import { defineModel, idField } from '../model-registry';
 
 /** A reality check: what is inspected, where, by when. Its assignees are their own records. */
@@ -53,14 +54,14 @@ export interface CheckAssignmentRecord {
   groupId: string;
   checkId: string;
   personId: string;
-  status: 'offered' | 'accepted' | 'declined' | 'submitted' | 'reviewed';
+  status: AssignmentStatus;
   offeredBy: string;
   offeredAt: Date;
   acceptedAt?: Date;
   declinedAt?: Date;
   declineReason?: string;
-  submission?: Record<string, unknown>;
-  review?: Record<string, unknown>;
+  submission?: Submission;
+  review?: Review;
   version: number;
 }
 

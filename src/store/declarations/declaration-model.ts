@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { DeclarationKind, DeclarationTarget } from '../../domain/shared/declarations';
 import { defineModel, idField } from '../model-registry';
 
 /**
@@ -11,14 +12,14 @@ export interface DeclarationRecord {
   organisationId: string;
   groupId: string;
   personId: string;
-  kind: string;
+  kind: DeclarationKind;
   detail: string;
   area?: string;
   declaredAt: Date;
   declaredBy: string;
   decision?: {
     outcome: 'noted' | 'excluded';
-    from?: { kind: 'review' | 'check'; id: string };
+    from?: DeclarationTarget;
     decidedBy: string;
     decidedAt: Date;
     reason?: string;

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { Review } from '../../domain/reviews';
 import { defineModel, idField } from '../model-registry';
 
 /**
@@ -12,7 +13,7 @@ export interface ReviewRecord {
   /** Short reference people type, e.g. R-12. */
   reference: string;
   /** The domain's Review, kept whole (its id is this record's id). */
-  review: Record<string, unknown>;
+  review: Review;
   createdAt: Date;
   createdBy: string;
   version: number;

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { ServiceStandard } from '../../domain/standards';
 import { defineModel, idField } from '../model-registry';
 
 /** One service standard (local offer) of one organisation, one document. */
@@ -7,7 +8,7 @@ export interface StandardRecord {
   organisationId: string;
   key: string;
   /** The domain's ServiceStandard, kept whole. */
-  standard: Record<string, unknown>;
+  standard: ServiceStandard;
   importedAt: Date;
   importedBy: string;
   version: number;

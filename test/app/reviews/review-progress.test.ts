@@ -47,8 +47,7 @@ describe('a review worked through, stored', () => {
         text: 'Inspect every reported damp case within 10 working days',
       }),
     );
-    const recommendationId = (withRec.review as { recommendations: Array<{ id: string }> })
-      .recommendations[0]!.id;
+    const recommendationId = withRec.review.recommendations[0]!.id;
     must(await completeReviewStep(ctx, officer, { reviewRef: ref, step: 5 }));
     must(
       await decideReviewRecommendations(ctx, officer, {

@@ -42,7 +42,7 @@ describe('reviews, stored', () => {
     });
     if (!opened.ok) throw new Error(JSON.stringify(opened.refusals));
     expect(opened.value.reference).toMatch(/^R-\d+$/);
-    const review = opened.value.review as { steps: Array<{ state: string }>; depth: string };
+    const review = opened.value.review;
     expect(review.depth).toBe('light-touch');
     expect(review.steps).toHaveLength(10);
     expect(review.steps.every((s) => s.state === 'pending')).toBe(true);
@@ -96,7 +96,7 @@ describe('reviews, stored', () => {
       on: '2026-04-20',
       attendees: 6,
     });
-    expect(first.ok && (first.value.review as { meetings: unknown[] }).meetings).toHaveLength(1);
+    expect(first.ok && first.value.review.meetings).toHaveLength(1);
     const early = await recordReviewMeeting(ctx, officer, {
       reviewRef: ref,
       on: '2026-03-01',

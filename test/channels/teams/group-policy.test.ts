@@ -41,13 +41,14 @@ describe('Teams: a group’s policy, shown and changed from chat', () => {
     { BOOTSTRAP_OFFICERS: OFFICER.aad },
     { clock: () => new Date('2026-03-02T10:00:00Z') },
   );
+  // One tenant, one Bot Connector region: both channels' activities come from the same service URL.
   const southampton = teamsChannel({
-    service: 'https://smba.policy-soton.example',
+    service: 'https://smba.policy.example',
     tenant: TENANT,
     channel: '19:policy-soton@thread.tacv2',
   });
   const torus = teamsChannel({
-    service: 'https://smba.policy-torus.example',
+    service: 'https://smba.policy.example',
     tenant: TENANT,
     channel: '19:policy-torus@thread.tacv2',
   });
