@@ -28,6 +28,7 @@ export const TEXT_LIMITS = {
 export const text = typedText;
 export const platformUserId = z.string().regex(/^[^\s<>]+$/);
 export const reviewRef = z.string().regex(/^R-[1-9]\d{0,8}$/);
+export const checkRef = z.string().regex(/^C-[1-9]\d{0,8}$/);
 export const standardRef = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 /** Long lists come a page at a time; see src/app/dispatch/bounded-list.ts. */
 export const page = z.number().int().min(1).max(9999);

@@ -27,6 +27,7 @@ import {
 } from './definitions/members';
 import {
   checkAssignCommand,
+  checkOfferCommand,
   evidenceRequestCommand,
   reviewOpenCommand,
 } from './definitions/reviews';
@@ -53,6 +54,7 @@ export const COMMANDS = [
   standardsListCommand,
   reviewOpenCommand,
   checkAssignCommand,
+  checkOfferCommand,
   evidenceRequestCommand,
   declareCommand,
   registerCommand,

@@ -116,6 +116,23 @@ export function reviewReferenceOption(): OptionGrammar {
   };
 }
 
+export function checkReferenceOption(): OptionGrammar {
+  return {
+    field: 'checkRef',
+    noun: 'a check reference',
+    hint: 'check:C-40',
+    required: true,
+    read(value, written) {
+      const ref = readReference(value, 'C');
+      if (ref) return { ok: true, value: ref };
+      return {
+        ok: false,
+        message: `${written} isn't a check reference; they look like C-40.`,
+      };
+    },
+  };
+}
+
 export function standardKeyOption(): OptionGrammar {
   return {
     field: 'standardRef',

@@ -30,13 +30,14 @@ describe('helpFor', () => {
   const namesFor = (audience: { isOfficer: boolean; isMember: boolean; isChair?: boolean }) =>
     helpFor(audience).map((entry) => entry.usage.split(/ [@"([]/)[0]);
 
-  it('someone outside the group sees help and mine', () => {
-    expect(namesFor({ isOfficer: false, isMember: false })).toEqual(['help', 'mine']);
+  it('someone outside the group sees help, the standards and mine', () => {
+    expect(namesFor({ isOfficer: false, isMember: false })).toEqual(['help', 'standards', 'mine']);
   });
 
   it('a member also sees declare and register', () => {
     expect(namesFor({ isOfficer: false, isMember: true })).toEqual([
       'help',
+      'standards',
       'declare',
       'register',
       'mine',
@@ -60,6 +61,7 @@ describe('helpFor', () => {
       'standards',
       'review open',
       'check assign',
+      'check offer',
       'evidence request',
       'register',
       'mine',
@@ -76,6 +78,7 @@ describe('helpFor', () => {
     expect(namesFor({ isOfficer: false, isMember: true, isChair: true })).toEqual([
       'help',
       'group policy',
+      'standards',
       'declare',
       'register',
       'mine',

@@ -29,7 +29,7 @@ describe('parseCommand refusals: exact wording', () => {
         '[tenure:<tenant|leaseholder|shared-owner>] [since:<date>] [area:"<area>"] ' +
         '[staff:yes|no] [manager-agreed:yes|no] [breach:yes|no] [judgement:yes|no] ' +
         '[ex-customer:yes|no] [board-elsewhere:yes|no] [excluded-before:yes|no] ' +
-        '[helped-develop:yes|no] [committee:<name>|none]',
+        '[helped-develop:yes|no] [trained:<date>] [committee:<name>|none]',
     );
   });
 
@@ -67,7 +67,7 @@ describe('parseCommand refusals: exact wording', () => {
       message:
         "group add doesn't take colour:. It takes role:, tenure:, since:, area:, staff:, " +
         'manager-agreed:, breach:, judgement:, ex-customer:, board-elsewhere:, ' +
-        'excluded-before:, helped-develop: and committee:.',
+        'excluded-before:, helped-develop:, trained: and committee:.',
       usage: GROUP_ADD_USAGE,
     });
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DECLARATION_KIND_LABELS } from '../../domain/declarations';
 import type { DeclarationKind } from '../../domain/shared/declarations';
-import { groupModel } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
 import { loadCheck } from '../checks/check-records';
 import type { Speaker } from '../conversations/speaker';
 import { decideDeclaration, declareInterest } from '../declarations/declaration-use-cases';
@@ -18,9 +18,7 @@ export const declarationOpen = defineCardAction({
   answersWithForm: true,
   async handle(ctx, speaker, action) {
     const actor = speaker.actor;
-    const group = await groupModel(ctx.db)
-      .findOne({ _id: action.groupId, organisationId: actor.organisationId })
-      .lean();
+    const group = await new GroupBook(ctx.db).inOrganisation(actor.organisationId, action.groupId);
     if (!group)
       return refusalReply([{ code: 'group-not-found', message: 'That group no longer exists.' }]);
     return {

@@ -12,7 +12,8 @@ import {
 } from '../../domain/checks';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { GroupRecord } from '../../store/groups/group-model';
 import { CheckBook } from '../../store/checks/check-book';
 import type {
   CheckAssignmentRecord,
@@ -128,7 +129,7 @@ async function vet(
   check: RealityCheck,
   personId: string,
 ): Promise<Result<{ group: GroupRecord; next: RealityCheck }>> {
-  const group = await groupModel(ctx.db).findById(check.groupId).lean<GroupRecord>().orFail();
+  const group = await new GroupBook(ctx.db).get(check.groupId);
   const policy = policyOf(group);
   const [canTakePart, conflicts] = await Promise.all([
     whyCannotTakePart(ctx, { organisationId: actor.organisationId, groupId: group._id, personId }),

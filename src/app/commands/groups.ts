@@ -7,7 +7,7 @@ import {
 } from '../../commands';
 import { POLICY_RULE_NAMES, policyEditsOf } from '../../commands/policy-rules';
 import { commandInfo, listJoined, type CommandOf } from '../../commands';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
 import { mentionedPerson, NO_GROUP, type CommandRequest } from '../dispatch/command-request';
 import { noticeReply, refusalReply, refusedOr, tellPerson, type Reply } from '../dispatch/reply';
 import { longDate } from '../dispatch/view-models';
@@ -59,7 +59,7 @@ async function groupAdd(
     facts: joiningFacts(command),
   });
   if (!result.ok) return refusalReply(result.refusals, `${person.displayName} cannot join`);
-  const group = await groupModel(ctx.db).findById(groupId).lean().orFail();
+  const group = await new GroupBook(ctx.db).get(groupId);
   const roles = result.value.roles.join(' and ');
   return {
     ...noticeReply(`${person.displayName} is now in the group as ${roles}.`),
@@ -74,6 +74,9 @@ async function groupAdd(
             groupName: group.name,
             officerName: request.speaker.person.displayName,
             roles,
+            // Each is asked only where the group's own document asks for it.
+            over18Required: policyOf(group).over18ConfirmationRequired,
+            codeOfConductRequired: policyOf(group).codeOfConductRequired,
             confidentialityRequired: policyOf(group).confidentialityAgreementRequired,
           },
         },
@@ -161,7 +164,7 @@ async function groupPolicySet(
       },
     ]);
   // Read first so the reply can say each old value; the use case reads and checks it again.
-  const before = await groupModel(ctx.db).findById(groupId).lean<GroupRecord>();
+  const before = await new GroupBook(ctx.db).byId(groupId);
   const result = await editGroupPolicy(ctx, request.speaker.actor, {
     groupId,
     changes,

@@ -26,7 +26,12 @@ import {
   registerHandler,
   resignHandler,
 } from './members';
-import { checkAssignHandler, evidenceRequestHandler, reviewOpenHandler } from './reviews';
+import {
+  checkAssignHandler,
+  checkOfferHandler,
+  evidenceRequestHandler,
+  reviewOpenHandler,
+} from './reviews';
 import { standardsImportHandler, standardsListHandler } from './standards';
 
 /**
@@ -49,6 +54,7 @@ export const COMMAND_HANDLERS: readonly CommandHandler[] = [
   standardsListHandler,
   reviewOpenHandler,
   checkAssignHandler,
+  checkOfferHandler,
   evidenceRequestHandler,
   declareHandler,
   registerHandler,

@@ -10,7 +10,8 @@ import {
   resignCommand,
   type CommandOf,
 } from '../../commands';
-import { groupModel } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
+import { MembershipRoll } from '../../store/people/membership-roll';
 import { mentionedPerson, NO_GROUP, type CommandRequest } from '../dispatch/command-request';
 import { mineReply, registerReply } from '../dispatch/paged-views';
 import { noticeReply, refusalReply, tellPerson, type Reply } from '../dispatch/reply';
@@ -29,7 +30,18 @@ import { handleCommand } from './command-handler';
 async function declare(ctx: AppContext, request: CommandRequest): Promise<Reply> {
   const groupId = request.speaker.groupId;
   if (!groupId) return refusalReply([NO_GROUP]);
-  const group = await groupModel(ctx.db).findById(groupId).lean().orFail();
+  const [group, membership] = await Promise.all([
+    new GroupBook(ctx.db).get(groupId),
+    new MembershipRoll(ctx.db).of(groupId, request.speaker.actor.personId),
+  ]);
+  // As the submission would be (declareInterest): nobody outside the group gets the form.
+  if (!membership || membership.status.kind === 'withdrawn')
+    return refusalReply([
+      {
+        code: 'declarations.not-in-group',
+        message: 'Only people in this group can declare an interest here.',
+      },
+    ]);
   return {
     kind: 'form',
     text: 'Declare an interest',
@@ -66,6 +78,7 @@ type FactAnswers = Pick<
   | 'boardElsewhere'
   | 'excludedBefore'
   | 'helpedDevelop'
+  | 'trained'
   | 'committee'
 >;
 
@@ -87,6 +100,7 @@ export function factsFromAnswers(command: FactAnswers) {
     boardMemberElsewhere: yes(command.boardElsewhere),
     previouslyExcludedForBehaviour: yes(command.excludedBefore),
     helpedDevelopService: yes(command.helpedDevelop),
+    trainedOn: command.trained,
     committeeMemberOf:
       committee === undefined ? undefined : /^none$/i.test(committee) ? null : committee,
   };
@@ -156,7 +170,8 @@ export const memberSuspendHandler = handleCommand(
     if (!result.ok)
       return refusalReply(result.refusals, `${on.person.displayName} is not suspended`);
     const status = result.value.status;
-    const why = status.reason ?? reason;
+    // Every status but active carries its reason; a suspension for a live complaint words its own.
+    const why = ('reason' in status ? status.reason : undefined) ?? reason;
     return {
       ...noticeReply(`${on.person.displayName} is suspended.`, 'info', [`Reason: ${why}`]),
       deliveries: [
@@ -221,7 +236,7 @@ export const resignHandler = handleCommand(resignCommand, async (ctx, request, c
     reason: command.reason,
   });
   if (!result.ok) return refusalReply(result.refusals);
-  const group = await groupModel(ctx.db).findById(groupId).lean().orFail();
+  const group = await new GroupBook(ctx.db).get(groupId);
   return noticeReply(
     `${request.speaker.person.displayName} has left ${group.name}.`,
     'info',

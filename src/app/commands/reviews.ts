@@ -1,7 +1,13 @@
-import { checkAssignCommand, evidenceRequestCommand, reviewOpenCommand } from '../../commands';
+import {
+  checkAssignCommand,
+  checkOfferCommand,
+  evidenceRequestCommand,
+  reviewOpenCommand,
+} from '../../commands';
 import type { CommandOf } from '../../commands';
 import { CHECK_KIND_LABELS, type CheckKind } from '../../domain/checks';
-import { assignCheck } from '../checks/check-use-cases';
+import { loadCheck } from '../checks/check-records';
+import { assignCheck, offerCheckTo } from '../checks/check-use-cases';
 import { mentionedPerson, NO_GROUP, type CommandRequest } from '../dispatch/command-request';
 import { noticeReply, refusalReply, refusedOr, tellPerson, type Reply } from '../dispatch/reply';
 import { checkOfferCard, dueText, evidenceRequestCard, longDate } from '../dispatch/view-models';
@@ -69,10 +75,19 @@ async function checkAssign(
     dueOn: command.due,
     reviewId: review.id,
     standardKey: command.standardRef,
+    area: command.area,
   });
   if (!result.ok)
     return refusalReply(result.refusals, `${person.displayName} cannot take this check`);
-  const { check } = result.value;
+  return offeredReply(request, result.value.check, person);
+}
+
+/** The officer is told; the member gets the offer card in their own chat. */
+function offeredReply(
+  request: CommandRequest,
+  check: Parameters<typeof checkOfferCard>[0],
+  person: { _id: string; displayName: string },
+): Reply {
   return {
     ...noticeReply(
       `${check.reference} offered to ${person.displayName}: ${check.title}, due ${longDate(check.dueOn)}.`,
@@ -84,6 +99,27 @@ async function checkAssign(
       }),
     ],
   };
+}
+
+async function checkOffer(
+  ctx: AppContext,
+  request: CommandRequest,
+  command: CommandOf<'check-offer'>,
+): Promise<Reply> {
+  if (!request.speaker.groupId) return refusalReply([NO_GROUP]);
+  const person = await mentionedPerson(ctx, request, command.personUserId);
+  const result = await offerCheckTo(ctx, request.speaker.actor, {
+    checkRef: command.checkRef,
+    personId: person._id,
+  });
+  if (!result.ok)
+    return refusalReply(result.refusals, `${person.displayName} cannot take this check`);
+  const loaded = await loadCheck(ctx, request.speaker.organisation._id, command.checkRef);
+  if (!loaded)
+    return refusalReply([
+      { code: 'check-not-found', message: `There is no check ${command.checkRef}.` },
+    ]);
+  return offeredReply(request, loaded.record, person);
 }
 
 async function evidenceRequest(
@@ -119,4 +155,5 @@ async function evidenceRequest(
 
 export const reviewOpenHandler = handleCommand(reviewOpenCommand, reviewOpen);
 export const checkAssignHandler = handleCommand(checkAssignCommand, checkAssign);
+export const checkOfferHandler = handleCommand(checkOfferCommand, checkOffer);
 export const evidenceRequestHandler = handleCommand(evidenceRequestCommand, evidenceRequest);

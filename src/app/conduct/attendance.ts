@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import { AttendanceRegister } from '../../store/conduct/attendance-register';
-import { membershipModel } from '../../store/people/membership-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
 import { localToday } from '../people/standing';
 import { requireGroupRole } from '../shared/authorise';
 import { recordId } from '../shared/inputs';
@@ -24,11 +24,9 @@ export const recordAttendance = defineUseCase({
       'record attendance',
     );
     if (refusals.length > 0) return { ok: false, refusals };
-    const members = await membershipModel(ctx.db)
-      .find({ groupId: input.groupId, personId: { $in: input.personIds }, 'status.kind': 'active' })
-      .select({ personId: 1 })
-      .lean<Array<{ personId: string }>>();
-    const known = new Set(members.map((m) => m.personId));
+    const known = new Set(
+      await new MembershipRoll(ctx.db).activeAmong(input.groupId, input.personIds),
+    );
     const strangers = input.personIds.filter((id) => !known.has(id));
     if (strangers.length > 0)
       return refuse(

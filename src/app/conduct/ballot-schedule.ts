@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { BallotBox } from '../../store/conduct/ballot-box';
-import { organisationModel } from '../../store/organisations/organisation-model';
+import { OrganisationBook } from '../../store/organisations/organisation-book';
 import type { Logger } from '../../log/logger';
 import { ballotCard, ballotClosedDeliveries } from '../dispatch/conduct-views';
 import type { Messenger } from '../messaging/messenger';
@@ -52,11 +52,8 @@ async function remindNonVoters(
     const claimed = await box.updateIfUnchanged(ballot, { reminderSent: true });
     if (!claimed) continue;
     const voted = new Set(await box.whoVoted(ballot._id));
-    const organisation = await organisationModel(ctx.db)
-      .findById(ballot.organisationId)
-      .select({ timeZone: 1 })
-      .lean<{ timeZone: string } | null>();
-    const zone = organisation?.timeZone ?? 'Europe/London';
+    const zone =
+      (await new OrganisationBook(ctx.db).timeZoneOf(ballot.organisationId)) ?? 'Europe/London';
     const card = await ballotCard(ctx, claimed, zone);
     const closes = DateTime.fromJSDate(ballot.closesAt, { zone }).toFormat('HH:mm');
     for (const personId of ballot.eligible.filter((id) => !voted.has(id))) {

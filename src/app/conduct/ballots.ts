@@ -18,9 +18,9 @@ import { BallotBox } from '../../store/conduct/ballot-box';
 import type { BallotQuestion, BallotRecord } from '../../store/conduct/ballot-model';
 import { ConductLog } from '../../store/conduct/conduct-log';
 import { DeclarationRegister } from '../../store/declarations/declaration-register';
-import { groupModel } from '../../store/groups/group-model';
-import { personModel } from '../../store/people/person-model';
-import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
+import { GroupBook } from '../../store/groups/group-book';
+import { PersonBook } from '../../store/people/person-book';
+import { MembershipRoll } from '../../store/people/membership-roll';
 import { calendarOf } from '../organisations/register-organisation';
 import { saveStatus } from '../people/member-status';
 import { localToday, membershipFactsOf, policyOf, whyEachCannotTakePart } from '../people/standing';
@@ -73,10 +73,7 @@ async function votersAmong(
       asOf: input.asOf,
     }),
     new DeclarationRegister(ctx.db).standingAmong(input.groupId, input.present),
-    personModel(ctx.db)
-      .findOne({ _id: input.subjectId, organisationId: input.organisationId })
-      .select({ displayName: 1 })
-      .lean<{ displayName?: string } | null>(),
+    new PersonBook(ctx.db).inOrganisation(input.organisationId, input.subjectId),
   ]);
   const about = { id: input.subjectId, displayName: subject?.displayName };
   const declared = new Set(
@@ -118,13 +115,8 @@ export const openBallot = defineUseCase({
     if (refusals.length > 0) return { ok: false, refusals };
     if (input.question === 'barred-for-a-period' && !input.barMonths)
       return refuse('ballot.bar-needs-period', 'Say for how long, e.g. period:6m.');
-    const group = await groupModel(ctx.db)
-      .findOne({ _id: input.groupId, organisationId: actor.organisationId })
-      .lean()
-      .orFail();
-    const subject = await membershipModel(ctx.db)
-      .findOne({ groupId: input.groupId, personId: input.subjectId })
-      .lean<MembershipRecord>();
+    const group = await new GroupBook(ctx.db).get(input.groupId, actor.organisationId);
+    const subject = await new MembershipRoll(ctx.db).of(input.groupId, input.subjectId);
     if (!subject) return refuse('membership.not-a-member', 'That person is not in this group.');
     const today = await localToday(ctx, actor.organisationId);
     const present = await new AttendanceRegister(ctx.db).presentAt(input.groupId, today);
@@ -325,9 +317,7 @@ async function putIntoEffect(ctx: AppContext, ballot: BallotRecord, now: Date): 
     });
     return;
   }
-  const membership = await membershipModel(ctx.db)
-    .findOne({ groupId: ballot.groupId, personId: ballot.subjectId })
-    .lean<MembershipRecord>();
+  const membership = await new MembershipRoll(ctx.db).of(ballot.groupId, ballot.subjectId);
   if (!membership) return;
   const calendar = await calendarOf(ctx, ballot.organisationId);
   const today = calendar.localDateOf(now);
@@ -389,14 +379,13 @@ export async function closeDueBallots(ctx: AppContext): Promise<BallotRecord[]> 
  * recorded like any other change, by "system".
  */
 export async function liftEndedBars(ctx: AppContext): Promise<number> {
-  const barred = await membershipModel(ctx.db)
-    .find({ 'status.kind': 'barred' })
-    .lean<MembershipRecord[]>();
+  const barred = await new MembershipRoll(ctx.db).barred();
   let lifted = 0;
   for (const membership of barred) {
     const today = await localToday(ctx, membership.organisationId);
-    const status = membership.status as { kind: 'barred'; until: string };
-    if (status.until > today) continue;
+    const status = membership.status;
+    // Always barred (that is what was read); the check tells the compiler it has an end date.
+    if (status.kind !== 'barred' || status.until > today) continue;
     const saved = await saveStatus(
       ctx,
       { organisationId: membership.organisationId, personId: SYSTEM_ACTOR_ID },

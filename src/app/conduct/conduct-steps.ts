@@ -5,8 +5,9 @@ import { isDuplicateKeyError } from '../../store/connection';
 import { BallotBox } from '../../store/conduct/ballot-box';
 import type { ConductEventRecord } from '../../store/conduct/conduct-event-model';
 import { ConductLog } from '../../store/conduct/conduct-log';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { GroupRecord } from '../../store/groups/group-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
 import { newId } from '../../store/model-registry';
 import type { Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
@@ -28,12 +29,10 @@ async function groupAndMember(
   groupId: string,
   subjectId: string,
 ): Promise<Result<GroupRecord>> {
-  const group = await groupModel(ctx.db)
-    .findOne({ _id: groupId, organisationId: actor.organisationId })
-    .lean<GroupRecord>();
+  const group = await new GroupBook(ctx.db).inOrganisation(actor.organisationId, groupId);
   if (!group) return refuse('group-not-found', 'That group no longer exists.');
-  const member = await membershipModel(ctx.db).countDocuments({ groupId, personId: subjectId });
-  if (member === 0) return refuse('membership.not-a-member', 'That person is not in this group.');
+  if (!(await new MembershipRoll(ctx.db).exists(groupId, subjectId)))
+    return refuse('membership.not-a-member', 'That person is not in this group.');
   return ok(group);
 }
 
@@ -231,13 +230,12 @@ export const referMember = defineUseCase({
       action: 'conduct.referred',
       details: { personId: input.subjectId, to: step.by },
     });
-    const committee = await membershipModel(ctx.db)
-      .find({ groupId: input.groupId, roles: 'committee', 'status.kind': 'active' })
-      .select({ personId: 1 })
-      .lean<Array<{ personId: string }>>();
+    const committee = await new MembershipRoll(ctx.db).activeWithRoles(input.groupId, [
+      'committee',
+    ]);
     return ok({
       to: step.by,
-      committee: committee.map((c) => c.personId),
+      committee,
       groupName: found.value.name,
     });
   },
@@ -354,9 +352,7 @@ async function endMembership(
   personId: string,
   reason: string,
 ): Promise<Result<unknown>> {
-  const membership = await membershipModel(ctx.db)
-    .findOne({ groupId, personId })
-    .lean<MembershipRecord>();
+  const membership = await new MembershipRoll(ctx.db).of(groupId, personId);
   if (!membership) return refuse('membership.not-a-member', 'That person is not in this group.');
   const next = withdraw(membershipFactsOf(membership), {
     reason,

@@ -1,4 +1,4 @@
-import { groupModel } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
 import { ConversationBook } from '../../store/conversations/conversation-book';
 import type { ConversationScope } from '../../store/conversations/conversation-model';
 import type { OrganisationRecord } from '../../store/organisations/organisation-model';
@@ -58,7 +58,7 @@ export async function speakerOf(
   // Everything else needs only the organisation, so the three reads go out together: one
   // round trip of waiting on every message and click instead of three.
   const book = new ConversationBook(ctx.db);
-  const [person, stored, group] = await Promise.all([
+  const [person, stored, groupId] = await Promise.all([
     personFor(ctx, organisation._id, {
       platformUserId: incoming.userId,
       ...(incoming.chatUserId ? { chatUserId: incoming.chatUserId } : {}),
@@ -66,10 +66,7 @@ export async function speakerOf(
       bootstrapOfficer: settings.bootstrapOfficers.includes(incoming.userId),
     }),
     book.byConversation(incoming.platform, incoming.conversation.id),
-    groupModel(ctx.db)
-      .findOne({ organisationId: organisation._id, conversationId: incoming.conversation.id })
-      .select({ _id: 1 })
-      .lean(),
+    new GroupBook(ctx.db).idForConversation(organisation._id, incoming.conversation.id),
   ]);
   const conversation = {
     organisationId: organisation._id,
@@ -89,7 +86,7 @@ export async function speakerOf(
     actor: { organisationId: organisation._id, personId: person._id },
     organisation,
     person,
-    groupId: group?._id,
+    groupId,
     conversationId: incoming.conversation.id,
   };
 }

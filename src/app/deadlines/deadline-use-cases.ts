@@ -5,7 +5,7 @@ import { AuditTrail } from '../../store/audit/audit-trail';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
 import { CHANGED_MEANWHILE } from '../../store/versioned-update';
-import { organisationModel } from '../../store/organisations/organisation-model';
+import { OrganisationBook } from '../../store/organisations/organisation-book';
 import { requireOfficer } from '../shared/authorise';
 import { SYSTEM_ACTOR_ID, type Actor } from '../shared/actor';
 import type { AppContext } from '../shared/context';
@@ -18,8 +18,7 @@ const NOT_FOUND = {
 };
 
 async function zoneOf(ctx: AppContext, organisationId: string): Promise<string> {
-  const organisation = await organisationModel(ctx.db).findById(organisationId).lean();
-  return organisation?.timeZone ?? 'Europe/London';
+  return (await new OrganisationBook(ctx.db).timeZoneOf(organisationId)) ?? 'Europe/London';
 }
 
 async function saveTransition(

@@ -6,7 +6,7 @@ import type { DeclarationRecord } from '../../store/declarations/declaration-mod
 import { DeclarationRegister } from '../../store/declarations/declaration-register';
 import type { AppContext } from '../shared/context';
 import { personFactsOf } from '../people/standing';
-import { personModel } from '../../store/people/person-model';
+import { PersonBook } from '../../store/people/person-book';
 
 export function declaredInterestOf(record: DeclarationRecord): DeclaredInterest {
   const decision = record.decision;
@@ -42,9 +42,7 @@ export async function conflictsOf(
 ): Promise<Refusal[]> {
   const [records, person] = await Promise.all([
     new DeclarationRegister(ctx.db).standingFor(input.groupId, input.personId),
-    personModel(ctx.db)
-      .findOne({ _id: input.personId, organisationId: input.organisationId })
-      .lean(),
+    new PersonBook(ctx.db).inOrganisation(input.organisationId, input.personId),
   ]);
   const homeArea = person ? personFactsOf(person).homeArea : undefined;
   return conflictsFor(records.map(declaredInterestOf), homeArea, input.target);

@@ -9,13 +9,12 @@ import {
 } from '../../domain/declarations';
 import type { DeclarationDecision } from '../../domain/shared/declarations';
 import { DECLARATION_KINDS } from '../../domain/shared/declarations';
-import type { MembershipStatus } from '../../domain/people';
 import { ok, refuse } from '../../domain/shared/result';
 import { DeclarationRegister } from '../../store/declarations/declaration-register';
-import { membershipModel } from '../../store/people/membership-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
 import { isDuplicateKeyError } from '../../store/connection';
-import { personModel } from '../../store/people/person-model';
-import { organisationModel } from '../../store/organisations/organisation-model';
+import { PersonBook } from '../../store/people/person-book';
+import { OrganisationBook } from '../../store/organisations/organisation-book';
 import { requireGroupRole, standingIn } from '../shared/authorise';
 import { optionalText, recordId, requiredText } from '../shared/inputs';
 import { audit, saveChange } from '../shared/record-change';
@@ -41,9 +40,7 @@ export const declareInterest = defineUseCase({
     area: optionalText(100),
   }),
   async run(ctx, actor, input) {
-    const membership = await membershipModel(ctx.db)
-      .findOne({ groupId: input.groupId, personId: actor.personId })
-      .lean();
+    const membership = await new MembershipRoll(ctx.db).of(input.groupId, actor.personId);
     if (!membership || membership.status.kind === 'withdrawn')
       return refuse(
         'declarations.not-in-group',
@@ -204,7 +201,7 @@ export const declarationRegister = defineUseCase({
   async run(ctx, actor, input) {
     const [standing, membership, today] = await Promise.all([
       standingIn(ctx, actor, input.groupId),
-      membershipModel(ctx.db).findOne({ groupId: input.groupId, personId: actor.personId }).lean(),
+      new MembershipRoll(ctx.db).of(input.groupId, actor.personId),
       localToday(ctx, actor.organisationId),
     ]);
     if (!standing || standing.roles.length === 0)
@@ -215,7 +212,7 @@ export const declarationRegister = defineUseCase({
     // The register is confidential to the group (Southampton Code of Conduct "Handling
     // information"; Trafford QIP ToR 13): someone whose membership was withdrawn has left it, and
     // a barred member is kept from the group for the period of the bar.
-    const status = membership?.status as MembershipStatus | undefined;
+    const status = membership?.status;
     const shut =
       status?.kind === 'withdrawn' || (status?.kind === 'barred' && today < status.until);
     if (!standing.isOfficer && shut)
@@ -232,14 +229,8 @@ export const declarationRegister = defineUseCase({
       endedIds: ended,
       confirmedAt,
     });
-    const people = await personModel(ctx.db)
-      .find({ _id: { $in: entries.map((e) => e.personId) } })
-      .lean();
-    const names = new Map(people.map((p) => [p._id, p.displayName]));
-    const organisation = await organisationModel(ctx.db)
-      .findById(actor.organisationId)
-      .lean()
-      .orFail();
+    const names = await new PersonBook(ctx.db).namesOf(entries.map((e) => e.personId));
+    const organisation = await new OrganisationBook(ctx.db).get(actor.organisationId);
     const lines: RegisterLine[] = entries.map((entry) => {
       const due = reconfirmationDueOn(entry.lastConfirmedAt, organisation.timeZone);
       return {
@@ -272,9 +263,7 @@ export const reconfirmDeclarations = defineUseCase({
   name: 'reconfirmDeclarations',
   input: z.object({ groupId: recordId }),
   async run(ctx, actor, input) {
-    const membership = await membershipModel(ctx.db)
-      .findOne({ groupId: input.groupId, personId: actor.personId })
-      .lean();
+    const membership = await new MembershipRoll(ctx.db).of(input.groupId, actor.personId);
     if (!membership || membership.status.kind === 'withdrawn')
       return refuse(
         'declarations.not-in-group',

@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import type { BallotRecord } from '../../store/conduct/ballot-model';
 import type { ConductEventRecord } from '../../store/conduct/conduct-event-model';
-import { groupModel } from '../../store/groups/group-model';
-import { personModel } from '../../store/people/person-model';
+import { GroupBook } from '../../store/groups/group-book';
+import { PersonBook } from '../../store/people/person-book';
 import { liveCount } from '../conduct/ballots';
 import type { AppContext } from '../shared/context';
 import { boundList, clipText } from './bounded-list';
@@ -25,11 +25,7 @@ const RESULTS = {
 const TEAMS_REFRESH_LIMIT = 60;
 
 async function nameOf(ctx: AppContext, personId: string): Promise<string> {
-  const person = await personModel(ctx.db)
-    .findById(personId)
-    .select({ displayName: 1 })
-    .lean<{ displayName: string } | null>();
-  return person?.displayName ?? 'the member';
+  return (await new PersonBook(ctx.db).nameOf(personId)) ?? 'the member';
 }
 
 async function questionOf(ctx: AppContext, ballot: BallotRecord): Promise<string> {
@@ -51,10 +47,7 @@ export async function ballotCard(
   // every click a read of all 200 (and a second round trip for the rest of them).
   const [count, eligible, question] = await Promise.all([
     liveCount(ctx, ballot),
-    personModel(ctx.db)
-      .find({ _id: { $in: ballot.eligible.slice(0, TEAMS_REFRESH_LIMIT) } })
-      .select({ chatUserId: 1 })
-      .lean<Array<{ chatUserId?: string }>>(),
+    new PersonBook(ctx.db).chatUserIdsOf(ballot.eligible.slice(0, TEAMS_REFRESH_LIMIT)),
     questionOf(ctx, ballot),
   ]);
   return {
@@ -75,7 +68,7 @@ export async function ballotCard(
       // Teams refreshes the card for each of these people, so each sees whether they voted.
       // Teams wants the ids its chats use (29:…), not AAD object ids, or nobody's view refreshes:
       // https://learn.microsoft.com/en-us/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/work-with-universal-actions-for-adaptive-cards#user-ids-in-refresh
-      refreshUserIds: eligible.flatMap((p) => (p.chatUserId ? [p.chatUserId] : [])),
+      refreshUserIds: eligible,
     },
   };
 }
@@ -87,10 +80,7 @@ export async function ballotClosedDeliveries(
 ): Promise<Delivery[]> {
   const outcome = ballot.outcome;
   if (!outcome) return [];
-  const group = await groupModel(ctx.db)
-    .findById(ballot.groupId)
-    .select({ conversationId: 1, name: 1 })
-    .lean<{ conversationId?: string; name: string } | null>();
+  const group = await new GroupBook(ctx.db).byId(ballot.groupId);
   const question = await questionOf(ctx, ballot);
   const result = RESULTS[outcome.result];
   const card: CardMessage = {

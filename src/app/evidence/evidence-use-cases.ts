@@ -4,8 +4,8 @@ import { ok, refuse } from '../../domain/shared/result';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import { EvidenceRequestBook } from '../../store/evidence/evidence-request-book';
 import type { EvidenceRequestRecord } from '../../store/evidence/evidence-request-model';
-import { organisationModel } from '../../store/organisations/organisation-model';
-import { personModel } from '../../store/people/person-model';
+import { OrganisationBook } from '../../store/organisations/organisation-book';
+import { PersonBook } from '../../store/people/person-book';
 import { newId } from '../../store/model-registry';
 import { nextReference, normaliseReference } from '../../store/references';
 import { startDeadline } from '../deadlines/start-deadline';
@@ -45,9 +45,10 @@ export const requestEvidence = defineUseCase({
       'request information from staff',
     );
     if (refusals.length > 0) return { ok: false, refusals };
-    const person = await personModel(ctx.db)
-      .findOne({ _id: input.personId, organisationId: actor.organisationId })
-      .lean();
+    const person = await new PersonBook(ctx.db).inOrganisation(
+      actor.organisationId,
+      input.personId,
+    );
     if (!person)
       return refuse('person-not-found', 'That person is not known in your organisation.');
     if (input.dueOn && input.dueOn < (await localToday(ctx, actor.organisationId)))
@@ -145,10 +146,7 @@ export const markEvidenceSent = defineUseCase({
     if (!saved.ok) return saved;
     const book = new DeadlineBook(ctx.db);
     const deadline = await book.get(request.deadlineId, actor.organisationId);
-    const organisation = await organisationModel(ctx.db)
-      .findById(actor.organisationId)
-      .lean()
-      .orFail();
+    const organisation = await new OrganisationBook(ctx.db).get(actor.organisationId);
     if (deadline && deadline.state !== 'met') {
       const met = meet(deadline, ctx.now(), organisation.timeZone);
       if (met.ok && (await book.save(met.value)))

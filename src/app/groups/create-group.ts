@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { PRESET_KEYS, POLICY_PRESETS } from '../../domain/groups';
 import { ok, refuse } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel } from '../../store/people/membership-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { GroupRecord } from '../../store/groups/group-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
 import { requireGroupRole, requireOfficer } from '../shared/authorise';
 import { audit, saveChange } from '../shared/record-change';
 import { recordId, requiredText } from '../shared/inputs';
@@ -30,18 +31,16 @@ export const createGroup = defineUseCase({
     const preset = POLICY_PRESETS[input.presetKey];
     let group: GroupRecord;
     try {
-      group = (
-        await groupModel(ctx.db).create({
-          organisationId: actor.organisationId,
-          name: input.name,
-          kind: preset.kind,
-          presetKey: preset.key,
-          policy: preset.policy as unknown as Record<string, unknown>,
-          conversationId: input.conversationId,
-          createdAt: ctx.now(),
-          createdBy: actor.personId,
-        })
-      ).toObject();
+      group = await new GroupBook(ctx.db).create({
+        organisationId: actor.organisationId,
+        name: input.name,
+        kind: preset.kind,
+        presetKey: preset.key,
+        policy: preset.policy,
+        conversationId: input.conversationId,
+        createdAt: ctx.now(),
+        createdBy: actor.personId,
+      });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
       return refuse(
@@ -49,7 +48,7 @@ export const createGroup = defineUseCase({
         `There is already a group called “${input.name}” in your organisation; choose another name.`,
       );
     }
-    await membershipModel(ctx.db).create({
+    await new MembershipRoll(ctx.db).create({
       organisationId: actor.organisationId,
       groupId: group._id,
       personId: actor.personId,
@@ -77,12 +76,12 @@ export const bindGroupToConversation = defineUseCase({
   async run(ctx, actor, input) {
     const refusals = await requireGroupRole(ctx, actor, input.groupId, ['officer'], 'do that');
     if (refusals.length > 0) return { ok: false, refusals };
-    const model = groupModel(ctx.db);
-    const group = await model.findById(input.groupId).lean<GroupRecord>().orFail();
+    const book = new GroupBook(ctx.db);
+    const group = await book.get(input.groupId);
     return saveChange(
       ctx,
       actor,
-      model,
+      book.groups,
       group,
       { conversationId: input.conversationId },
       {
@@ -100,8 +99,6 @@ export async function groupForConversation(
   organisationId: string,
   conversationId: string,
 ): Promise<GroupRecord | undefined> {
-  const found = await groupModel(ctx.db)
-    .findOne({ organisationId, conversationId })
-    .lean<GroupRecord>();
+  const found = await new GroupBook(ctx.db).forConversation(organisationId, conversationId);
   return found ?? undefined;
 }

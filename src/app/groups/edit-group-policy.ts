@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { editPolicy, type PolicyEdits } from '../../domain/groups';
+import { editPolicy, type MembershipPolicy, type PolicyEdits } from '../../domain/groups';
 import { refuse } from '../../domain/shared/result';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
 import { policyOf } from '../people/standing';
 import { requireGroupRole } from '../shared/authorise';
 import { recordId, requiredText } from '../shared/inputs';
@@ -30,13 +30,14 @@ export const editGroupPolicy = defineUseCase({
       'change a group’s rules',
     );
     if (refusals.length > 0) return { ok: false, refusals };
-    const group = await groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>().orFail();
-    const before = policyOf(group);
-    const edited = editPolicy(before, input.changes as PolicyEdits);
+    const book = new GroupBook(ctx.db);
+    const group = await book.get(input.groupId);
+    const was = policyOf(group);
+    const edited = editPolicy(was, input.changes as PolicyEdits);
     if (!edited.ok) return edited;
-    const after = edited.value as unknown as Record<string, unknown>;
-    const was = before as unknown as Record<string, unknown>;
-    const changed = Object.keys({ ...was, ...after }).filter(
+    const after = edited.value;
+    // Object.keys types its keys as strings; these are the two policies' own keys.
+    const changed = (Object.keys({ ...was, ...after }) as Array<keyof MembershipPolicy>).filter(
       (k) => !isDeepStrictEqual(was[k], after[k]),
     );
     if (changed.length === 0)
@@ -44,7 +45,7 @@ export const editGroupPolicy = defineUseCase({
     return saveChange(
       ctx,
       actor,
-      groupModel(ctx.db),
+      book.groups,
       group,
       { policy: after },
       {

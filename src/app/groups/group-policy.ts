@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { POLICY_PRESETS, PRESET_KEYS, type PresetKey } from '../../domain/groups';
 import { describePolicy, type PolicyRuleView } from '../../domain/groups/preset-clauses';
 import { ok, type Result } from '../../domain/shared/result';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { GroupRecord } from '../../store/groups/group-model';
 import { policyOf } from '../people/standing';
 import { requireGroupRole } from '../shared/authorise';
 import { recordId } from '../shared/inputs';
@@ -54,7 +55,7 @@ export const groupPolicy = defineUseCase({
       'see the group’s rules',
     );
     if (refusals.length > 0) return { ok: false, refusals };
-    const group = await groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>().orFail();
+    const group = await new GroupBook(ctx.db).get(input.groupId);
     return ok(groupPolicyView(group));
   },
 });

@@ -1,6 +1,7 @@
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
-import { personModel, type PersonRecord } from '../../store/people/person-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { MembershipRecord } from '../../store/people/membership-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
+import { PersonBook } from '../../store/people/person-book';
 import type { AppContext } from '../shared/context';
 
 export interface MemberListing {
@@ -25,13 +26,9 @@ export interface GroupListing {
  * status says which), by name. Two reads joined here: the portable subset has no $lookup.
  */
 export async function membersOf(ctx: AppContext, groupId: string): Promise<MemberListing[]> {
-  const memberships = await membershipModel(ctx.db).find({ groupId }).lean<MembershipRecord[]>();
+  const memberships = await new MembershipRoll(ctx.db).ofGroup(groupId);
   if (memberships.length === 0) return [];
-  const people = await personModel(ctx.db)
-    .find({ _id: { $in: memberships.map((m) => m.personId) } })
-    .select({ displayName: 1 })
-    .lean<Array<Pick<PersonRecord, '_id' | 'displayName'>>>();
-  const names = new Map(people.map((p) => [p._id, p.displayName]));
+  const names = await new PersonBook(ctx.db).namesOf(memberships.map((m) => m.personId));
   return memberships
     .map((m) => ({
       personId: m.personId,
@@ -48,13 +45,12 @@ export async function groupsOfPerson(
   organisationId: string,
   personId: string,
 ): Promise<GroupListing[]> {
-  const memberships = await membershipModel(ctx.db)
-    .find({ organisationId, personId })
-    .lean<MembershipRecord[]>();
+  const memberships = await new MembershipRoll(ctx.db).ofPerson(organisationId, personId);
   if (memberships.length === 0) return [];
-  const groups = await groupModel(ctx.db)
-    .find({ organisationId, _id: { $in: memberships.map((m) => m.groupId) } })
-    .lean<GroupRecord[]>();
+  const groups = await new GroupBook(ctx.db).manyInOrganisation(
+    organisationId,
+    memberships.map((m) => m.groupId),
+  );
   const byId = new Map(groups.map((g) => [g._id, g]));
   const listings: GroupListing[] = [];
   for (const m of memberships) {
@@ -83,16 +79,6 @@ export async function groupAudience(
   organisationId: string,
   groupId: string,
 ): Promise<Set<string>> {
-  const memberships = await membershipModel(ctx.db)
-    .find({ organisationId, groupId, 'status.kind': { $ne: 'withdrawn' } })
-    .select({ personId: 1 })
-    .lean<Array<Pick<MembershipRecord, 'personId'>>>();
-  const people = await personModel(ctx.db)
-    .find({
-      organisationId,
-      $or: [{ _id: { $in: memberships.map((m) => m.personId) } }, { isOfficer: true }],
-    })
-    .select({ platformUserId: 1 })
-    .lean<Array<Pick<PersonRecord, 'platformUserId'>>>();
-  return new Set(people.map((p) => p.platformUserId));
+  const members = await new MembershipRoll(ctx.db).notWithdrawn(organisationId, groupId);
+  return new PersonBook(ctx.db).platformUserIdsWithOfficers(organisationId, members);
 }

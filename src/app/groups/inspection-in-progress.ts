@@ -1,4 +1,4 @@
-import { checkAssignmentModel } from '../../store/checks/reality-check-model';
+import { CheckBook } from '../../store/checks/check-book';
 import type { AppContext } from '../shared/context';
 
 /**
@@ -6,9 +6,5 @@ import type { AppContext } from '../shared/context';
  * one of the group's checks is offered to or accepted by someone and not yet submitted.
  */
 export async function inspectionInProgress(ctx: AppContext, groupId: string): Promise<boolean> {
-  const found = await checkAssignmentModel(ctx.db)
-    .findOne({ groupId, status: { $in: ['offered', 'accepted'] } })
-    .select({ _id: 1 })
-    .lean();
-  return found !== null;
+  return new CheckBook(ctx.db).anyUnderway(groupId);
 }

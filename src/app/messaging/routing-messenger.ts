@@ -1,4 +1,5 @@
-import { organisationModel } from '../../store/organisations/organisation-model';
+import { OrganisationBook } from '../../store/organisations/organisation-book';
+import type { Platform } from '../../store/organisations/organisation-model';
 import type { AppContext } from '../shared/context';
 import type { Messenger, OutgoingMessage, Recipient, SendOutcome } from './messenger';
 
@@ -7,16 +8,16 @@ import type { Messenger, OutgoingMessage, Recipient, SendOutcome } from './messe
  * recipient's organisation runs on, so the scheduler never knows which one it talks to.
  */
 export class RoutingMessenger implements Messenger {
-  private readonly platforms = new Map<string, string>();
+  private readonly platforms = new Map<string, Platform>();
 
   constructor(
     private readonly ctx: AppContext,
-    private readonly byPlatform: Partial<Record<'teams' | 'slack', Messenger>>,
+    private readonly byPlatform: Partial<Record<Platform, Messenger>>,
   ) {}
 
   async send(to: Recipient, message: OutgoingMessage): Promise<SendOutcome> {
     const platform = await this.platformOf(to.organisationId);
-    const messenger = platform ? this.byPlatform[platform as 'teams' | 'slack'] : undefined;
+    const messenger = platform ? this.byPlatform[platform] : undefined;
     if (!messenger)
       return {
         sent: false,
@@ -26,14 +27,11 @@ export class RoutingMessenger implements Messenger {
     return messenger.send(to, message);
   }
 
-  private async platformOf(organisationId: string): Promise<string | undefined> {
+  private async platformOf(organisationId: string): Promise<Platform | undefined> {
     const known = this.platforms.get(organisationId);
     if (known) return known;
-    const organisation = await organisationModel(this.ctx.db)
-      .findById(organisationId)
-      .select({ platform: 1 })
-      .lean<{ platform: string } | null>();
-    if (organisation) this.platforms.set(organisationId, organisation.platform);
-    return organisation?.platform;
+    const platform = await new OrganisationBook(this.ctx.db).platformOf(organisationId);
+    if (platform) this.platforms.set(organisationId, platform);
+    return platform;
   }
 }

@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import { DEADLINE_LABELS, type DeadlineKind } from '../../domain/deadlines';
-import { deadlineModel, type DeadlineRecord } from '../../store/deadlines/deadline-model';
-import { evidenceRequestModel } from '../../store/evidence/evidence-request-model';
+import { DeadlineBook } from '../../store/deadlines/deadline-book';
+import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
+import { EvidenceRequestBook } from '../../store/evidence/evidence-request-book';
 import { SweepLease } from '../../store/nudges/sweep-lease';
-import { organisationModel } from '../../store/organisations/organisation-model';
-import { personModel } from '../../store/people/person-model';
+import { OrganisationBook } from '../../store/organisations/organisation-book';
+import { PersonBook } from '../../store/people/person-book';
 import type { Logger } from '../../log/logger';
 import type { Messenger } from '../messaging/messenger';
 import { boundList, clipText, moreLine } from '../dispatch/bounded-list';
@@ -23,14 +24,6 @@ const DAY_MS = 24 * 3600 * 1000;
 export const DIGEST_SHOWN = 10;
 const WHAT_LENGTH = 200;
 
-function firstDue(ctx: AppContext, filter: Record<string, unknown>): Promise<DeadlineRecord[]> {
-  return deadlineModel(ctx.db)
-    .find(filter)
-    .sort({ dueAt: 1 })
-    .limit(DIGEST_SHOWN)
-    .lean<DeadlineRecord[]>();
-}
-
 /**
  * Each working morning, every officer gets what is overdue and what falls due by Friday across
  * the organisation. One instance sends it (a lease per organisation and day); a bank holiday
@@ -44,11 +37,9 @@ export async function sendMorningDigests(
 ): Promise<DigestReport> {
   const now = ctx.now();
   const report: DigestReport = { organisations: 0, sent: 0, failed: 0 };
-  const organisations = await organisationModel(ctx.db)
-    .find({})
-    .select({ _id: 1 })
-    .lean<Array<{ _id: string }>>();
-  for (const { _id: organisationId } of organisations) {
+  const deadlines = new DeadlineBook(ctx.db);
+  const people = new PersonBook(ctx.db);
+  for (const organisationId of await new OrganisationBook(ctx.db).allIds()) {
     const calendar = await calendarOf(ctx, organisationId);
     const today = calendar.localDateOf(now);
     if (!calendar.isWorkingDay(today)) continue;
@@ -58,29 +49,24 @@ export async function sendMorningDigests(
     const friday = DateTime.fromISO(today, { zone: calendar.zone }).set({ weekday: 5 });
     const weekEnds = calendar.endOfLocalDay(friday.toISODate() ?? today);
     // Only what the card shows is read and described; the rest is counted.
-    const open = { organisationId, state: { $in: ['open' as const, 'missed' as const] } };
-    const [overdueFirst, thisWeekFirst, overdueCount, thisWeekCount] = await Promise.all([
-      firstDue(ctx, { ...open, dueAt: { $lt: now } }),
-      firstDue(ctx, { ...open, dueAt: { $gte: now, $lte: weekEnds } }),
-      deadlineModel(ctx.db).countDocuments({ ...open, dueAt: { $lt: now } }),
-      deadlineModel(ctx.db).countDocuments({ ...open, dueAt: { $gte: now, $lte: weekEnds } }),
+    const [overdue, thisWeek] = await Promise.all([
+      deadlines.owedIn(organisationId, { before: now }, DIGEST_SHOWN),
+      deadlines.owedIn(organisationId, { from: now, through: weekEnds }, DIGEST_SHOWN),
     ]);
+    const overdueCount = overdue.total;
+    const thisWeekCount = thisWeek.total;
     if (overdueCount + thisWeekCount === 0) continue;
     const [overdueLines, thisWeekLines] = await Promise.all([
-      describe(ctx, overdueFirst, calendar.zone),
-      describe(ctx, thisWeekFirst, calendar.zone),
+      describe(ctx, overdue.first, calendar.zone),
+      describe(ctx, thisWeek.first, calendar.zone),
     ]);
     const viewModel = digestViewModel(
       { lines: overdueLines, total: overdueCount },
       { lines: thisWeekLines, total: thisWeekCount },
     );
-    const officers = await personModel(ctx.db)
-      .find({ organisationId, isOfficer: true })
-      .select({ _id: 1 })
-      .lean<Array<{ _id: string }>>();
-    for (const officer of officers) {
+    for (const officerId of await people.officersOf(organisationId)) {
       const outcome = await messenger.send(
-        { kind: 'person', organisationId, personId: officer._id },
+        { kind: 'person', organisationId, personId: officerId },
         {
           text: `Deadlines this morning: ${overdueCount} overdue, ${thisWeekCount} due this week.`,
           card: { name: 'digest', viewModel },
@@ -130,18 +116,11 @@ async function describe(
   const requestIds = deadlines
     .filter((d) => d.subject.kind === 'evidence-request')
     .map((d) => d.subject.id);
-  const [requests, owners] = await Promise.all([
-    evidenceRequestModel(ctx.db)
-      .find({ _id: { $in: requestIds } })
-      .select({ reference: 1, what: 1 })
-      .lean<Array<{ _id: string; reference: string; what: string }>>(),
-    personModel(ctx.db)
-      .find({ _id: { $in: [...new Set(deadlines.map((d) => d.ownerId))] } })
-      .select({ displayName: 1 })
-      .lean<Array<{ _id: string; displayName: string }>>(),
+  const [requests, nameById] = await Promise.all([
+    new EvidenceRequestBook(ctx.db).summariesOf(requestIds),
+    new PersonBook(ctx.db).namesOf([...new Set(deadlines.map((d) => d.ownerId))]),
   ]);
   const requestById = new Map(requests.map((r) => [r._id, r]));
-  const nameById = new Map(owners.map((p) => [p._id, p.displayName]));
   return deadlines.map((d) => {
     const request = requestById.get(d.subject.id);
     return {

@@ -2,8 +2,8 @@ import { DateTime } from 'luxon';
 import { DEADLINE_LABELS, type DeadlineKind } from '../../domain/deadlines';
 import type { OutgoingMessage } from '../messaging/messenger';
 import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
-import { evidenceRequestModel } from '../../store/evidence/evidence-request-model';
-import { personModel } from '../../store/people/person-model';
+import { EvidenceRequestBook } from '../../store/evidence/evidence-request-book';
+import { PersonBook } from '../../store/people/person-book';
 import type { AppContext } from '../shared/context';
 
 function headingFor(stage: string, ownerName: string): { heading: string; overdue: boolean } {
@@ -36,18 +36,10 @@ export async function nudgeMessage(
 ): Promise<OutgoingMessage> {
   const request =
     deadline.subject.kind === 'evidence-request'
-      ? await evidenceRequestModel(ctx.db)
-          .findById(deadline.subject.id)
-          .select({ reference: 1, what: 1 })
-          .lean<{ reference: string; what: string } | null>()
+      ? await new EvidenceRequestBook(ctx.db).summaryOf(deadline.subject.id)
       : null;
-  const owner = forOwner
-    ? null
-    : await personModel(ctx.db)
-        .findById(deadline.ownerId)
-        .select({ displayName: 1 })
-        .lean<{ displayName: string } | null>();
-  const ownerName = owner?.displayName ?? 'the person asked';
+  const owner = forOwner ? undefined : await new PersonBook(ctx.db).nameOf(deadline.ownerId);
+  const ownerName = owner ?? 'the person asked';
   const { heading, overdue } = headingFor(stage, ownerName);
   const what = request
     ? `${request.reference}: ${request.what}`

@@ -1,6 +1,7 @@
+import type { Role } from '../../domain/shared/people';
 import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
-import { membershipModel } from '../../store/people/membership-model';
-import { personModel } from '../../store/people/person-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
+import { PersonBook } from '../../store/people/person-book';
 import type { AppContext } from '../shared/context';
 
 /**
@@ -12,25 +13,19 @@ export async function escalationRecipients(
   ctx: AppContext,
   deadline: DeadlineRecord,
 ): Promise<string[]> {
-  const roles = [
+  const roles: Role[] = [
     'officer',
     'chair',
-    ...(deadline.kind === 'improvement-plan' ? ['committee'] : []),
+    ...(deadline.kind === 'improvement-plan' ? (['committee'] as const) : []),
   ];
   const found = new Set<string>();
   if (deadline.groupId) {
-    const memberships = await membershipModel(ctx.db)
-      .find({ groupId: deadline.groupId, roles: { $in: roles }, 'status.kind': 'active' })
-      .select({ personId: 1 })
-      .lean<Array<{ personId: string }>>();
-    for (const m of memberships) found.add(m.personId);
+    const holders = await new MembershipRoll(ctx.db).activeWithRoles(deadline.groupId, roles);
+    for (const personId of holders) found.add(personId);
   }
   if (found.size === 0) {
-    const officers = await personModel(ctx.db)
-      .find({ organisationId: deadline.organisationId, isOfficer: true })
-      .select({ _id: 1 })
-      .lean<Array<{ _id: string }>>();
-    for (const o of officers) found.add(o._id);
+    const officers = await new PersonBook(ctx.db).officersOf(deadline.organisationId);
+    for (const officerId of officers) found.add(officerId);
   }
   // The owner is chased by their own reminders, not told about themselves.
   found.delete(deadline.ownerId);

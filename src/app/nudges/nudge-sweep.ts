@@ -9,13 +9,12 @@ import {
 import { markMissed } from '../../domain/deadlines';
 import type { WorkingDayCalendar } from '../../domain/calendar';
 import { AuditTrail } from '../../store/audit/audit-trail';
-import { insertNew } from '../../store/connection';
 import { newId } from '../../store/model-registry';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
-import { deadlineModel, type DeadlineRecord } from '../../store/deadlines/deadline-model';
-import { nudgeModel, type NudgeRecord } from '../../store/nudges/nudge-model';
+import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
+import type { NudgeRecord } from '../../store/nudges/nudge-model';
+import { NudgeOutbox } from '../../store/nudges/nudge-outbox';
 import { SweepLease } from '../../store/nudges/sweep-lease';
-import { updateIfUnchanged } from '../../store/versioned-update';
 import type { Messenger } from '../messaging/messenger';
 import { calendarOf } from '../organisations/register-organisation';
 import { SYSTEM_ACTOR_ID } from '../shared/actor';
@@ -124,7 +123,7 @@ export class NudgeSweeper {
       // Outbox records first, plans after: a sweep that dies between the two plans the same
       // deadlines again next time, and the outbox's unique key turns the repeat into nothing.
       const plans = new Map<string, { plan: NudgePlan; ids: string[] }>();
-      const outbox: object[] = [];
+      const outbox: NudgeRecord[] = [];
       for (const deadline of batch) {
         seen.add(deadline._id);
         const { plan, nudges } = await this.planOne(
@@ -138,7 +137,7 @@ export class NudgeSweeper {
         group.ids.push(deadline._id);
         plans.set(key, group);
       }
-      report.nudgesQueued += await insertNew(nudgeModel(this.ctx.db), outbox);
+      report.nudgesQueued += await new NudgeOutbox(this.ctx.db).queue(outbox);
       for (const { plan, ids } of plans.values()) await book.recordNudgePlans(ids, plan);
     }
   }
@@ -147,7 +146,7 @@ export class NudgeSweeper {
     deadline: DeadlineRecord,
     now: Date,
     calendar: WorkingDayCalendar,
-  ): Promise<{ plan: NudgePlan; nudges: object[] }> {
+  ): Promise<{ plan: NudgePlan; nudges: NudgeRecord[] }> {
     const dueOn = calendar.localDateOf(deadline.dueAt);
     if (deadline.state !== 'open' && deadline.state !== 'missed')
       return {
@@ -167,7 +166,7 @@ export class NudgeSweeper {
         : // A new deadline skips what it was set too late for; a moved one, what has passed.
           handledAtStart(timetable, deadline.nudgePlanFor ? now : deadline.createdAt);
     const decision = decideNudge(timetable, through, now, calendar, this.policy);
-    let nudges: object[] = [];
+    let nudges: NudgeRecord[] = [];
     if (decision.send) {
       const recipients =
         decision.send.audience === 'owner'
@@ -223,7 +222,7 @@ export class NudgeSweeper {
     audience: 'owner' | 'escalation',
     recipients: string[],
     now: Date,
-  ): object[] {
+  ): NudgeRecord[] {
     return recipients.map((recipientId) => ({
       _id: newId(),
       organisationId: deadline.organisationId,
@@ -248,27 +247,15 @@ export class NudgeSweeper {
     const seen = new Set<string>();
     for (;;) {
       const batch = (
-        await nudgeModel(this.ctx.db)
-          .find({
-            $or: [
-              { state: 'pending', nextAttemptAt: { $lte: now } },
-              { state: 'sending', claimedAt: { $lte: staleClaim } },
-            ],
-          })
-          .sort({ nextAttemptAt: 1 })
-          .limit(this.batchSize)
-          .lean<NudgeRecord[]>()
+        await new NudgeOutbox(this.ctx.db).ready(now, staleClaim, this.batchSize)
       ).filter((n) => !seen.has(n._id));
       report.nudgesRead += batch.length;
       if (batch.length === 0) return;
       // The deadlines behind the batch in one read. One met since then has had its queued
       // reminders cancelled when it was met (DeadlineBook.save), so the claim below fails.
+      const ids = [...new Set(batch.map((n) => n.deadlineId))];
       const deadlines = new Map(
-        (
-          await deadlineModel(this.ctx.db)
-            .find({ _id: { $in: [...new Set(batch.map((n) => n.deadlineId))] } })
-            .lean<DeadlineRecord[]>()
-        ).map((d) => [d._id, d]),
+        (await new DeadlineBook(this.ctx.db).byIds(ids)).map((d) => [d._id, d]),
       );
       for (const nudge of batch) {
         seen.add(nudge._id);
@@ -290,16 +277,16 @@ export class NudgeSweeper {
     calendar: WorkingDayCalendar,
     report: SweepReport,
   ): Promise<void> {
-    const model = nudgeModel(this.ctx.db);
+    const outbox = new NudgeOutbox(this.ctx.db);
     // The claim: of two instances reading the same record, one moves it to the next version.
-    const claimed = await updateIfUnchanged(model, nudge._id, nudge.version, {
+    const claimed = await outbox.updateIfUnchanged(nudge, {
       state: 'sending',
       claimedAt: now,
       claimedBy: this.options.instanceId,
     });
     if (!claimed) return;
     if (!deadline || deadline.state === 'met' || deadline.state === 'waived') {
-      await updateIfUnchanged(model, nudge._id, claimed.version, {
+      await outbox.updateIfUnchanged(claimed, {
         state: 'cancelled',
         cancelledReason: deadline ? `deadline ${deadline.state}` : 'deadline removed',
       });
@@ -318,7 +305,7 @@ export class NudgeSweeper {
       message,
     );
     if (outcome.sent) {
-      await updateIfUnchanged(model, nudge._id, claimed.version, {
+      await outbox.updateIfUnchanged(claimed, {
         state: 'sent',
         sentAt: now,
         attempts: nudge.attempts + 1,
@@ -334,7 +321,7 @@ export class NudgeSweeper {
       ? Math.max(outcome.retryAfterMs ?? 0, outcome.retryAfterMs ? 0 : backoff)
       : LONGEST_RETRY_MS;
     const retryAt = nextWorkingTime(new Date(now.getTime() + wait), calendar, this.policy);
-    await updateIfUnchanged(model, nudge._id, claimed.version, {
+    await outbox.updateIfUnchanged(claimed, {
       state: 'pending',
       attempts: nudge.attempts + 1,
       nextAttemptAt: retryAt,

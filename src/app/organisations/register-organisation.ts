@@ -1,12 +1,12 @@
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../../domain/calendar';
-import { isDuplicateKeyError } from '../../store/connection';
-import {
-  organisationModel,
-  type CalendarRegionName,
-  type OrganisationRecord,
-  type Platform,
+import { OrganisationBook } from '../../store/organisations/organisation-book';
+import type {
+  CalendarRegionName,
+  OrganisationRecord,
+  Platform,
 } from '../../store/organisations/organisation-model';
-import { personModel, type PersonRecord } from '../../store/people/person-model';
+import { PersonBook } from '../../store/people/person-book';
+import type { PersonRecord } from '../../store/people/person-model';
 import { AuditTrail } from '../../store/audit/audit-trail';
 import { SYSTEM_ACTOR_ID } from '../shared/actor';
 import type { AppContext } from '../shared/context';
@@ -25,32 +25,29 @@ export async function organisationFor(
     calendarRegion?: CalendarRegionName;
   },
 ): Promise<OrganisationRecord> {
-  const model = organisationModel(ctx.db);
+  const book = new OrganisationBook(ctx.db);
   const key = { platform: tenant.platform, platformTenantId: tenant.platformTenantId };
-  const existing = await model.findOne(key).lean();
+  const existing = await book.byTenant(key);
   if (existing) return existing;
-  try {
-    const created = await model.create({
-      ...key,
-      name: tenant.name,
-      timeZone: tenant.timeZone,
-      calendarRegion: tenant.calendarRegion ?? 'england-and-wales',
-      createdAt: ctx.now(),
-      createdBy: SYSTEM_ACTOR_ID,
-    });
+  const { created, organisation } = await book.register({
+    ...key,
+    name: tenant.name,
+    timeZone: tenant.timeZone,
+    calendarRegion: tenant.calendarRegion ?? 'england-and-wales',
+    createdAt: ctx.now(),
+    createdBy: SYSTEM_ACTOR_ID,
+  });
+  // Only the racer that registered it records the registration.
+  if (created)
     await new AuditTrail(ctx.db).append({
-      organisationId: created._id,
-      subject: { kind: 'organisation', id: created._id },
+      organisationId: organisation._id,
+      subject: { kind: 'organisation', id: organisation._id },
       action: 'organisation.registered',
       actorId: SYSTEM_ACTOR_ID,
       at: ctx.now(),
       details: { platform: tenant.platform },
     });
-    return created.toObject();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    return model.findOne(key).lean<OrganisationRecord>().orFail();
-  }
+  return organisation;
 }
 
 /**
@@ -67,42 +64,37 @@ export async function personFor(
     bootstrapOfficer?: boolean;
   },
 ): Promise<PersonRecord> {
-  const model = personModel(ctx.db);
-  const key = { organisationId, platformUserId: user.platformUserId };
-  const existing = await model.findOne(key).lean();
+  const book = new PersonBook(ctx.db);
+  const existing = await book.byPlatformUser(organisationId, user.platformUserId);
   if (existing) {
     // Met first where no name was given (Slack's App Home event), they were filed under their
     // user id; the first message that carries a name puts it right.
     if (existing.displayName === user.platformUserId && user.displayName !== user.platformUserId) {
-      await model.updateOne({ _id: existing._id }, { displayName: user.displayName });
+      await book.correctDisplayName(existing._id, user.displayName);
       existing.displayName = user.displayName;
     }
     if (user.chatUserId && existing.chatUserId !== user.chatUserId) {
-      await model.updateOne({ _id: existing._id }, { chatUserId: user.chatUserId });
+      await book.correctChatUserId(existing._id, user.chatUserId);
       existing.chatUserId = user.chatUserId;
     }
     if (user.bootstrapOfficer && !existing.isOfficer) {
-      await model.updateOne({ _id: existing._id }, { isOfficer: true, $inc: { version: 1 } });
+      await book.makeBootstrapOfficer(existing._id);
       await auditOfficer(ctx, organisationId, existing._id);
       return { ...existing, isOfficer: true };
     }
     return existing;
   }
-  try {
-    const created = await model.create({
-      ...key,
-      ...(user.chatUserId ? { chatUserId: user.chatUserId } : {}),
-      displayName: user.displayName,
-      isOfficer: user.bootstrapOfficer ?? false,
-      facts: {},
-      createdAt: ctx.now(),
-    });
-    if (user.bootstrapOfficer) await auditOfficer(ctx, organisationId, created._id);
-    return created.toObject();
-  } catch (error) {
-    if (!isDuplicateKeyError(error)) throw error;
-    return model.findOne(key).lean<PersonRecord>().orFail();
-  }
+  const { created, person } = await book.enrol({
+    organisationId,
+    platformUserId: user.platformUserId,
+    ...(user.chatUserId ? { chatUserId: user.chatUserId } : {}),
+    displayName: user.displayName,
+    isOfficer: user.bootstrapOfficer ?? false,
+    facts: {},
+    createdAt: ctx.now(),
+  });
+  if (created && user.bootstrapOfficer) await auditOfficer(ctx, organisationId, person._id);
+  return person;
 }
 
 async function auditOfficer(ctx: AppContext, organisationId: string, personId: string) {
@@ -121,7 +113,7 @@ export async function calendarOf(
   ctx: AppContext,
   organisationId: string,
 ): Promise<WorkingDayCalendar> {
-  const organisation = await organisationModel(ctx.db).findById(organisationId).lean().orFail();
+  const organisation = await new OrganisationBook(ctx.db).get(organisationId);
   return createWorkingDayCalendar({
     region: organisation.calendarRegion,
     zone: organisation.timeZone,

@@ -4,9 +4,12 @@ import { checkJoin, termEndFor, type GroupState, type PersonFacts } from '../../
 import { ROLES, TENURES, type Role } from '../../domain/shared/people';
 import { ok, refuse, type Refusal, type Result } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
-import { personModel, type PersonRecord } from '../../store/people/person-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { GroupRecord } from '../../store/groups/group-model';
+import type { MembershipRecord } from '../../store/people/membership-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
+import { PersonBook } from '../../store/people/person-book';
+import type { PersonRecord } from '../../store/people/person-model';
 import { Seats } from '../../store/seats';
 import { inspectionInProgress } from '../groups/inspection-in-progress';
 import type { Actor } from '../shared/actor';
@@ -77,18 +80,17 @@ export const addMember = defineUseCase({
       'add people to a group',
     );
     if (refusals.length > 0) return { ok: false, refusals };
-    const group = await groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>().orFail();
-    const person = await personModel(ctx.db)
-      .findOne({ _id: input.personId, organisationId: actor.organisationId })
-      .lean<PersonRecord>();
+    const group = await new GroupBook(ctx.db).get(input.groupId);
+    const person = await new PersonBook(ctx.db).inOrganisation(
+      actor.organisationId,
+      input.personId,
+    );
     if (!person)
       return refuse('person-not-found', 'That person is not known in your organisation.');
     const policy = policyOf(group);
     const today = await localToday(ctx, actor.organisationId);
 
-    const existing = await membershipModel(ctx.db)
-      .findOne({ groupId: group._id, personId: person._id })
-      .lean<MembershipRecord>();
+    const existing = await new MembershipRoll(ctx.db).of(group._id, person._id);
     const live = existing && existing.status.kind !== 'withdrawn' ? existing : undefined;
     const added = live ? input.roles.filter((role) => !live.roles.includes(role)) : input.roles;
     if (live && added.length === 0)
@@ -153,14 +155,15 @@ async function join(
 ): Promise<Result<MembershipRecord>> {
   const fields = {
     roles,
-    status: { kind: 'active' },
+    status: { kind: 'active' as const },
     termStartsOn,
     termEndsOn: termEndFor(policy, termStartsOn),
     joinedAt: ctx.now(),
   };
+  const roll = new MembershipRoll(ctx.db);
   if (withdrawn)
     // Re-joining after withdrawal keeps the one membership record, moved on a version.
-    return saveChange(ctx, actor, membershipModel(ctx.db), withdrawn, fields, {
+    return saveChange(ctx, actor, roll.memberships, withdrawn, fields, {
       subject: { kind: 'membership', id: withdrawn._id },
       groupId: group._id,
       action: 'membership.rejoined',
@@ -168,14 +171,12 @@ async function join(
     });
   let membership: MembershipRecord;
   try {
-    membership = (
-      await membershipModel(ctx.db).create({
-        organisationId: group.organisationId,
-        groupId: group._id,
-        personId: person._id,
-        ...fields,
-      })
-    ).toObject();
+    membership = await roll.create({
+      organisationId: group.organisationId,
+      groupId: group._id,
+      personId: person._id,
+      ...fields,
+    });
   } catch (error) {
     if (!isDuplicateKeyError(error)) throw error;
     return refuse(
@@ -202,7 +203,7 @@ async function addRoles(
   return saveChange(
     ctx,
     actor,
-    membershipModel(ctx.db),
+    new MembershipRoll(ctx.db).memberships,
     membership,
     { roles: [...membership.roles, ...added] },
     {
@@ -226,18 +227,19 @@ async function releaseUnlessHeld(
   pools: string[],
 ): Promise<void> {
   if (pools.length === 0) return;
-  const now = await membershipModel(ctx.db).findOne({ groupId, personId }).lean<MembershipRecord>();
+  const now = await new MembershipRoll(ctx.db).of(groupId, personId);
   if (now && now.status.kind !== 'withdrawn' && now.roles.some(isSeated)) return;
   await releaseSeats(ctx, pools, personId);
 }
 
 async function makeOfficer(ctx: AppContext, actor: Actor, person: PersonRecord): Promise<void> {
   if (person.isOfficer) return;
-  const fresh = await personModel(ctx.db).findById(person._id).lean<PersonRecord>().orFail();
+  const book = new PersonBook(ctx.db);
+  const fresh = await book.get(person._id);
   await saveChange(
     ctx,
     actor,
-    personModel(ctx.db),
+    book.people,
     fresh,
     { isOfficer: true },
     {
@@ -262,7 +264,7 @@ async function recordFacts(
   const saved = await saveChange(
     ctx,
     actor,
-    personModel(ctx.db),
+    new PersonBook(ctx.db).people,
     person,
     { facts },
     {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { termEndFor, type PersonFacts } from '../../domain/people';
 import { ok, refuse } from '../../domain/shared/result';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
-import { personModel, type PersonRecord } from '../../store/people/person-model';
+import { GroupBook } from '../../store/groups/group-book';
+import { MembershipRoll } from '../../store/people/membership-roll';
+import { PersonBook } from '../../store/people/person-book';
 import { requireGroupRole } from '../shared/authorise';
 import { localDate, recordId, requiredText } from '../shared/inputs';
 import { saveChange } from '../shared/record-change';
@@ -38,14 +38,12 @@ export const recordMemberProgress = defineUseCase({
       'record members’ training and agreements',
     );
     if (refusals.length > 0) return { ok: false, refusals };
+    const book = new PersonBook(ctx.db);
+    const roll = new MembershipRoll(ctx.db);
     const [group, membership, person] = await Promise.all([
-      groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>(),
-      membershipModel(ctx.db)
-        .findOne({ groupId: input.groupId, personId: input.personId })
-        .lean<MembershipRecord>(),
-      personModel(ctx.db)
-        .findOne({ _id: input.personId, organisationId: actor.organisationId })
-        .lean<PersonRecord>(),
+      new GroupBook(ctx.db).byId(input.groupId),
+      roll.of(input.groupId, input.personId),
+      book.inOrganisation(actor.organisationId, input.personId),
     ]);
     if (!group || !membership || !person)
       return refuse('membership.not-a-member', 'That person is not in this group.');
@@ -53,7 +51,7 @@ export const recordMemberProgress = defineUseCase({
       const saved = await saveChange(
         ctx,
         actor,
-        personModel(ctx.db),
+        book.people,
         person,
         { facts: { ...person.facts, over18Confirmed: true } },
         {
@@ -74,7 +72,7 @@ export const recordMemberProgress = defineUseCase({
       if (input[key]) set[key] = input[key];
     if (input.termStartsOn) set.termEndsOn = termEndFor(policyOf(group), input.termStartsOn);
     if (Object.keys(set).length === 0) return { ok: true, value: membership };
-    return saveChange(ctx, actor, membershipModel(ctx.db), membership, set, {
+    return saveChange(ctx, actor, roll.memberships, membership, set, {
       subject: { kind: 'membership', id: membership._id },
       groupId: group._id,
       action: 'membership.progress-recorded',
@@ -92,34 +90,43 @@ export const confirmOwnAgreements = defineUseCase({
   name: 'confirmOwnAgreements',
   input: z.object({
     groupId: recordId,
-    over18: z.literal(true, { error: 'confirm that you are 18 or over' }),
-    codeOfConduct: z.literal(true, { error: 'agree to the code of conduct' }),
+    over18: z.boolean().default(false),
+    codeOfConduct: z.boolean().default(false),
     confidentiality: z.boolean().default(false),
   }),
   async run(ctx, actor, input) {
+    const book = new PersonBook(ctx.db);
+    const roll = new MembershipRoll(ctx.db);
     const [group, membership, person] = await Promise.all([
-      groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>(),
-      membershipModel(ctx.db)
-        .findOne({ groupId: input.groupId, personId: actor.personId })
-        .lean<MembershipRecord>(),
-      personModel(ctx.db)
-        .findOne({ _id: actor.personId, organisationId: actor.organisationId })
-        .lean<PersonRecord>(),
+      new GroupBook(ctx.db).byId(input.groupId),
+      roll.of(input.groupId, actor.personId),
+      book.inOrganisation(actor.organisationId, actor.personId),
     ]);
     if (!group || !membership || !person || membership.status.kind === 'withdrawn')
       return refuse('membership.not-a-member', 'You are not a member of this group.');
+    // Only what the group's own document asks for (an age only Torus states).
     const policy = policyOf(group);
-    if (policy.confidentialityAgreementRequired && !input.confidentiality)
-      return refuse(
-        'membership.confidentiality-needed',
-        `${group.name} asks every member to sign the confidentiality agreement.`,
-      );
+    const missing = [
+      policy.over18ConfirmationRequired && !input.over18
+        ? { code: 'membership.over-18-needed', message: 'Please confirm that you are 18 or over.' }
+        : undefined,
+      policy.codeOfConductRequired && !input.codeOfConduct
+        ? { code: 'membership.code-needed', message: 'Please agree to the code of conduct.' }
+        : undefined,
+      policy.confidentialityAgreementRequired && !input.confidentiality
+        ? {
+            code: 'membership.confidentiality-needed',
+            message: `${group.name} asks every member to sign the confidentiality agreement.`,
+          }
+        : undefined,
+    ].filter((refusal) => refusal !== undefined);
+    if (missing.length > 0) return { ok: false, refusals: missing };
     const today = await localToday(ctx, actor.organisationId);
-    if (person.facts.over18Confirmed !== true) {
+    if (input.over18 && person.facts.over18Confirmed !== true) {
       const saved = await saveChange(
         ctx,
         actor,
-        personModel(ctx.db),
+        book.people,
         person,
         { facts: { ...person.facts, over18Confirmed: true } },
         {
@@ -131,11 +138,11 @@ export const confirmOwnAgreements = defineUseCase({
       if (!saved.ok) return saved;
     }
     const set: Record<string, unknown> = {};
-    if (!membership.codeOfConductSignedOn) set.codeOfConductSignedOn = today;
+    if (input.codeOfConduct && !membership.codeOfConductSignedOn) set.codeOfConductSignedOn = today;
     if (input.confidentiality && !membership.confidentialitySignedOn)
       set.confidentialitySignedOn = today;
     if (Object.keys(set).length === 0) return { ok: true, value: membership };
-    return saveChange(ctx, actor, membershipModel(ctx.db), membership, set, {
+    return saveChange(ctx, actor, roll.memberships, membership, set, {
       subject: { kind: 'membership', id: membership._id },
       groupId: group._id,
       action: 'membership.agreements-signed',
@@ -158,7 +165,7 @@ export const recordPersonFacts = defineUseCase({
     groupId: recordId,
     personId: recordId,
     facts: recordedFacts
-      .omit({ committeeMemberOf: true, trainedOn: true, over18Confirmed: true })
+      .omit({ committeeMemberOf: true, over18Confirmed: true })
       .extend({ committeeMemberOf: z.union([z.null(), requiredText(100)]).optional() })
       .refine((v) => Object.values(v).some((value) => value !== undefined), {
         error: 'say which facts to record',
@@ -173,9 +180,8 @@ export const recordPersonFacts = defineUseCase({
       'record people’s eligibility facts',
     );
     if (refusals.length > 0) return { ok: false, refusals };
-    const person = await personModel(ctx.db)
-      .findOne({ _id: input.personId, organisationId: actor.organisationId })
-      .lean<PersonRecord>();
+    const book = new PersonBook(ctx.db);
+    const person = await book.inOrganisation(actor.organisationId, input.personId);
     if (!person)
       return refuse('person-not-found', 'That person is not known in your organisation.');
     const before = personFactsOf(person);
@@ -192,7 +198,7 @@ export const recordPersonFacts = defineUseCase({
     return saveChange(
       ctx,
       actor,
-      personModel(ctx.db),
+      book.people,
       person,
       { facts: next },
       {

@@ -9,8 +9,9 @@ import {
   withdraw,
 } from '../../domain/people';
 import { refuse, type Result } from '../../domain/shared/result';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { MembershipRecord } from '../../store/people/membership-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
 import { SYSTEM_ACTOR_ID, type Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
@@ -38,13 +39,11 @@ async function changeStatus(
     'change a member’s status',
   );
   if (refusals.length > 0) return { ok: false, refusals };
-  const membership = await membershipModel(ctx.db)
-    .findOne({
-      groupId: input.groupId,
-      personId: input.personId,
-      organisationId: actor.organisationId,
-    })
-    .lean<MembershipRecord>();
+  const membership = await new MembershipRoll(ctx.db).of(
+    input.groupId,
+    input.personId,
+    actor.organisationId,
+  );
   if (!membership) return refuse('membership.not-a-member', 'That person is not in this group.');
   const next = transition(
     membershipFactsOf(membership),
@@ -72,7 +71,7 @@ export function saveStatus(
   return saveChange(
     ctx,
     actor,
-    membershipModel(ctx.db),
+    new MembershipRoll(ctx.db).memberships,
     membership,
     { status },
     {
@@ -102,9 +101,7 @@ export const suspendMember = defineUseCase({
       return changeStatus(ctx, actor, input, 'membership.suspended', (m, today) =>
         suspend(m, { reason: input.reason, on: today }),
       );
-    const group = await groupModel(ctx.db)
-      .findOne({ _id: input.groupId, organisationId: actor.organisationId })
-      .lean<GroupRecord>();
+    const group = await new GroupBook(ctx.db).inOrganisation(actor.organisationId, input.groupId);
     const policy = group ? policyOf(group) : undefined;
     return changeStatus(ctx, actor, input, 'membership.suspended-for-live-complaint', (m, today) =>
       policy
@@ -157,13 +154,11 @@ export const resignMembership = defineUseCase({
   name: 'resignMembership',
   input: z.object({ groupId: recordId, reason: optionalText(500) }),
   async run(ctx, actor, input) {
-    const membership = await membershipModel(ctx.db)
-      .findOne({
-        groupId: input.groupId,
-        personId: actor.personId,
-        organisationId: actor.organisationId,
-      })
-      .lean<MembershipRecord>();
+    const membership = await new MembershipRoll(ctx.db).of(
+      input.groupId,
+      actor.personId,
+      actor.organisationId,
+    );
     if (!membership || membership.status.kind === 'withdrawn')
       return refuse('membership.not-a-member', 'You are not a member of this group.');
     const reason = input.reason ? `Resigned: ${input.reason}` : 'Resigned';
@@ -190,12 +185,7 @@ export const resignMembership = defineUseCase({
 export async function endFinishedTerms(ctx: AppContext): Promise<number> {
   // A day's slack either side of UTC: each organisation's own today decides below.
   const latestToday = new Date(ctx.now().getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
-  const candidates = await membershipModel(ctx.db)
-    .find({
-      termEndsOn: { $lt: latestToday },
-      'status.kind': { $in: ['active', 'suspended', 'barred'] },
-    })
-    .lean<MembershipRecord[]>();
+  const candidates = await new MembershipRoll(ctx.db).termEndedBefore(latestToday);
   let ended = 0;
   for (const membership of candidates) {
     const today = await localToday(ctx, membership.organisationId);

@@ -2,14 +2,17 @@ import { z } from 'zod';
 import type { LocalDate } from '../../domain/calendar';
 import type { MembershipPolicy } from '../../domain/groups';
 import { membershipPolicySchema } from '../../domain/groups';
-import type { MembershipFacts, MembershipStatus, PersonFacts } from '../../domain/people';
+import type { MembershipFacts, PersonFacts } from '../../domain/people';
 import { checkTakePart } from '../../domain/people';
 import type { Role } from '../../domain/shared/people';
 import { ROLES, TENURES } from '../../domain/shared/people';
 import type { Refusal } from '../../domain/shared/result';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
-import { membershipModel, type MembershipRecord } from '../../store/people/membership-model';
-import { personModel, type PersonRecord } from '../../store/people/person-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { GroupRecord } from '../../store/groups/group-model';
+import type { MembershipRecord } from '../../store/people/membership-model';
+import { MembershipRoll } from '../../store/people/membership-roll';
+import { PersonBook } from '../../store/people/person-book';
+import type { PersonRecord } from '../../store/people/person-model';
 import { calendarOf } from '../organisations/register-organisation';
 import type { AppContext } from '../shared/context';
 
@@ -43,20 +46,19 @@ export function personFactsOf(person: Pick<PersonRecord, 'facts'>): PersonFacts 
 
 export function membershipFactsOf(membership: MembershipRecord): MembershipFacts {
   return {
-    roles: membership.roles.filter((role): role is Role =>
-      (ROLES as readonly string[]).includes(role),
-    ),
+    // The stored list is only as good as what was written: a role no longer known is dropped.
+    roles: membership.roles.filter((role) => (ROLES as readonly string[]).includes(role)),
     trainingDoneOn: membership.trainingDoneOn,
     codeOfConductSignedOn: membership.codeOfConductSignedOn,
     confidentialitySignedOn: membership.confidentialitySignedOn,
     termStartsOn: membership.termStartsOn,
     termEndsOn: membership.termEndsOn,
-    status: membership.status as MembershipStatus,
+    status: membership.status,
   };
 }
 
 export function policyOf(group: Pick<GroupRecord, 'policy'>): MembershipPolicy {
-  return membershipPolicySchema.parse(group.policy) as MembershipPolicy;
+  return membershipPolicySchema.parse(group.policy);
 }
 
 /** Today in the organisation's own time zone, as the rules count days. */
@@ -74,11 +76,9 @@ export async function whyCannotTakePart(
   input: { organisationId: string; groupId: string; personId: string; asOf?: LocalDate },
 ): Promise<Refusal[]> {
   const [group, person, membership] = await Promise.all([
-    groupModel(ctx.db).findOne({ _id: input.groupId, organisationId: input.organisationId }).lean(),
-    personModel(ctx.db)
-      .findOne({ _id: input.personId, organisationId: input.organisationId })
-      .lean(),
-    membershipModel(ctx.db).findOne({ groupId: input.groupId, personId: input.personId }).lean(),
+    new GroupBook(ctx.db).inOrganisation(input.organisationId, input.groupId),
+    new PersonBook(ctx.db).inOrganisation(input.organisationId, input.personId),
+    new MembershipRoll(ctx.db).of(input.groupId, input.personId),
   ]);
   if (!group)
     return [
@@ -117,13 +117,9 @@ export async function whyEachCannotTakePart(
 ): Promise<Map<string, { roles: Role[]; refusals: Refusal[] }>> {
   const ids = [...new Set(input.personIds)];
   const [group, people, memberships] = await Promise.all([
-    groupModel(ctx.db).findOne({ _id: input.groupId, organisationId: input.organisationId }).lean(),
-    personModel(ctx.db)
-      .find({ _id: { $in: ids }, organisationId: input.organisationId })
-      .lean<PersonRecord[]>(),
-    membershipModel(ctx.db)
-      .find({ groupId: input.groupId, personId: { $in: ids } })
-      .lean<MembershipRecord[]>(),
+    new GroupBook(ctx.db).inOrganisation(input.organisationId, input.groupId),
+    new PersonBook(ctx.db).manyInOrganisation(input.organisationId, ids),
+    new MembershipRoll(ctx.db).ofPeople(input.groupId, ids),
   ]);
   const asOf = input.asOf ?? (await localToday(ctx, input.organisationId));
   const personById = new Map(people.map((p) => [p._id, p]));

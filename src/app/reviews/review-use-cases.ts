@@ -8,7 +8,8 @@ import {
 } from '../../domain/reviews';
 import { SEDGEMOOR_REVIEW_POLICY, TRAFFORD_REVIEW_POLICY } from '../../domain/reviews';
 import { ok, refuse, type Result } from '../../domain/shared/result';
-import { groupModel, type GroupRecord } from '../../store/groups/group-model';
+import { GroupBook } from '../../store/groups/group-book';
+import type { GroupRecord } from '../../store/groups/group-model';
 import { newId } from '../../store/model-registry';
 import { nextReference, normaliseReference } from '../../store/references';
 import { ReviewBook } from '../../store/reviews/review-book';
@@ -50,7 +51,7 @@ export const openReview = defineUseCase({
       'open a review',
     );
     if (refusals.length > 0) return { ok: false, refusals };
-    const group = await groupModel(ctx.db).findById(input.groupId).lean<GroupRecord>().orFail();
+    const group = await new GroupBook(ctx.db).get(input.groupId);
     const id = newId();
     const opened = openInDomain({
       id,

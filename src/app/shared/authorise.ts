@@ -1,8 +1,8 @@
 import type { Refusal } from '../../domain/shared/result';
 import type { Role } from '../../domain/shared/people';
-import { groupModel } from '../../store/groups/group-model';
-import { membershipModel } from '../../store/people/membership-model';
-import { personModel } from '../../store/people/person-model';
+import { GroupBook } from '../../store/groups/group-book';
+import { MembershipRoll } from '../../store/people/membership-roll';
+import { PersonBook } from '../../store/people/person-book';
 import type { Actor } from './actor';
 import type { AppContext } from './context';
 
@@ -29,14 +29,12 @@ export async function standingIn(
   groupId: string,
 ): Promise<ActorStanding | undefined> {
   const [person, group, membership] = await Promise.all([
-    personModel(ctx.db)
-      .findOne({ _id: actor.personId, organisationId: actor.organisationId })
-      .lean(),
-    groupModel(ctx.db).findOne({ _id: groupId, organisationId: actor.organisationId }).lean(),
-    membershipModel(ctx.db).findOne({ groupId, personId: actor.personId }).lean(),
+    new PersonBook(ctx.db).inOrganisation(actor.organisationId, actor.personId),
+    new GroupBook(ctx.db).inOrganisation(actor.organisationId, groupId),
+    new MembershipRoll(ctx.db).of(groupId, actor.personId),
   ]);
   if (!person || !group) return undefined;
-  const roles = new Set((membership?.roles ?? []) as Role[]);
+  const roles = new Set<Role>(membership?.roles ?? []);
   if (person.isOfficer) roles.add('officer');
   return {
     isOfficer: person.isOfficer,
@@ -79,9 +77,7 @@ export async function requireOfficer(
   actor: Actor,
   doing: string,
 ): Promise<Refusal[]> {
-  const person = await personModel(ctx.db)
-    .findOne({ _id: actor.personId, organisationId: actor.organisationId })
-    .lean();
+  const person = await new PersonBook(ctx.db).inOrganisation(actor.organisationId, actor.personId);
   return person?.isOfficer
     ? []
     : [{ code: 'not-allowed', message: `Only an officer can ${doing}.` }];

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { page, platformUserId, text, TEXT_LIMITS } from '../command-fields';
 import { defineCommand } from '../define-command';
 import { NOTHING_MORE } from '../grammar';
-import { choiceOption, pageOption, textOption } from '../option-readers';
+import { localDateSchema } from '../../domain/calendar/local-date';
+import { choiceOption, dateOption, pageOption, textOption } from '../option-readers';
 
 /** What members do for themselves: declare interests, read the register, see their own work. */
 
@@ -83,6 +84,15 @@ export const FACT_OPTIONS = {
     'helpedDevelop',
     'whether they helped develop the service under review',
   ),
+  // Southampton TI: "a current tenant or leaseholder ... of at least 12 months, or; Have been
+  // trained": training done before joining, so the tenancy rule can be met by it.
+  trained: dateOption({
+    key: 'trained',
+    field: 'trained',
+    noun: 'a training date',
+    required: false,
+    notBeforeToday: false,
+  }),
   committee: textOption({
     key: 'committee',
     field: 'committee',
@@ -101,13 +111,14 @@ export const FACT_FIELDS = {
   boardElsewhere: yesNo,
   excludedBefore: yesNo,
   helpedDevelop: yesNo,
+  trained: localDateSchema.optional(),
   committee: text(TEXT_LIMITS.committee).optional(),
 };
 
 export const FACTS_USAGE =
   '[staff:yes|no] [manager-agreed:yes|no] [breach:yes|no] [judgement:yes|no] ' +
   '[ex-customer:yes|no] [board-elsewhere:yes|no] [excluded-before:yes|no] ' +
-  '[helped-develop:yes|no] [committee:<name>|none]';
+  '[helped-develop:yes|no] [trained:<date>] [committee:<name>|none]';
 
 export const memberFactsCommand = defineCommand({
   type: 'member-facts',
@@ -116,7 +127,7 @@ export const memberFactsCommand = defineCommand({
   usage: `member facts @person ${FACTS_USAGE}`,
   example: 'member facts @Sam Patel staff:no breach:no committee:STAC',
   description:
-    'Records the eligibility facts the group’s rules read about a person: staff, breach of tenancy, court judgement or notice, ex-customer, board elsewhere, excluded before, helped develop the service, committee.',
+    'Records the eligibility facts the group’s rules read about a person: staff, breach of tenancy, court judgement or notice, ex-customer, board elsewhere, excluded before, helped develop the service, trained for the role (before joining), committee.',
   person: true,
   options: FACT_OPTIONS,
   fields: { personUserId: platformUserId, ...FACT_FIELDS },

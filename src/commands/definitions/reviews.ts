@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localDateSchema } from '../../domain/calendar/local-date';
 import { CHECK_KINDS } from '../../domain/checks/check-kinds';
 import {
+  checkRef,
   platformUserId,
   REVIEW_DEPTHS,
   reviewRef,
@@ -11,10 +12,12 @@ import {
 } from '../command-fields';
 import { defineCommand } from '../define-command';
 import {
+  checkReferenceOption,
   choiceOption,
   dateOption,
   reviewReferenceOption,
   standardKeyOption,
+  textOption,
 } from '../option-readers';
 
 /** A review and the work done for it: reality checks and requests for evidence. */
@@ -48,10 +51,11 @@ export const checkAssignCommand = defineCommand({
   who: 'officer',
   usage:
     'check assign @person "<title>" kind:<kind> due:<21/12/2026|21 Dec|friday|+N wd> ' +
-    '[review:R-<n>] [standard:<key>]',
+    '[review:R-<n>] [standard:<key>] [area:"<area>"]',
   example:
     'check assign @Sam Patel "Report a dripping tap by phone" kind:test-call-repair due:+10wd review:R-12',
-  description: 'Offers a reality check to a member.',
+  description:
+    'Offers a reality check to a member; area: names where it is, so nobody inspects their own area.',
   menu: 'Offers a reality check to a member',
   person: true,
   text: { field: 'title', noun: 'title', maxLength: TEXT_LIMITS.title },
@@ -72,6 +76,14 @@ export const checkAssignCommand = defineCommand({
     }),
     review: reviewReferenceOption(),
     standard: standardKeyOption(),
+    // Southampton Code of Conduct: never inspect your own area; the check says where it is.
+    area: textOption({
+      key: 'area',
+      field: 'area',
+      noun: 'an area',
+      example: '"Norris Green"',
+      maxLength: TEXT_LIMITS.area,
+    }),
   },
   fields: {
     personUserId: platformUserId,
@@ -80,7 +92,25 @@ export const checkAssignCommand = defineCommand({
     due: localDateSchema,
     reviewRef: reviewRef.optional(),
     standardRef: standardRef.optional(),
+    area: text(TEXT_LIMITS.area).optional(),
   },
+});
+
+/**
+ * One more member on a check already offered (an inspection is done by a team, up to the
+ * group's limit: Southampton TI, "a limit of 12 members for any one inspection").
+ */
+export const checkOfferCommand = defineCommand({
+  type: 'check-offer',
+  name: 'check offer',
+  who: 'officer',
+  usage: 'check offer @person check:C-<n>',
+  example: 'check offer @Sam Patel check:C-40',
+  description:
+    'Offers a check already assigned to one more member, up to the group’s limit on any one inspection.',
+  person: true,
+  options: { check: checkReferenceOption() },
+  fields: { personUserId: platformUserId, checkRef },
 });
 
 export const evidenceRequestCommand = defineCommand({

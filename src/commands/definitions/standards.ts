@@ -20,7 +20,9 @@ export const standardsImportCommand = defineCommand({
 export const standardsListCommand = defineCommand({
   type: 'standards-list',
   name: 'standards',
-  who: 'officer',
+  // The local offers are published promises (Torus publishes them with their figures), and
+  // inspectors and staff need them to know what a check tests: anyone may list them.
+  who: 'anyone',
   usage: 'standards [page:<n>] [area:"<service area>"]',
   example: 'standards area:"Repairs and Maintenance"',
   description:

@@ -57,6 +57,15 @@ export class CheckBook {
       .lean<CheckAssignmentRecord[]>();
   }
 
+  /** Whether any of the group's checks is offered to or accepted by someone, not yet submitted. */
+  async anyUnderway(groupId: string): Promise<boolean> {
+    const found = await this.assignments
+      .findOne({ groupId, status: { $in: ['offered', 'accepted'] } })
+      .select({ _id: 1 })
+      .lean<Pick<CheckAssignmentRecord, '_id'>>();
+    return found !== null;
+  }
+
   async checksByIds(ids: string[]): Promise<RealityCheckRecord[]> {
     return this.checks.find({ _id: { $in: ids } }).lean<RealityCheckRecord[]>();
   }

@@ -63,6 +63,31 @@ export class DeadlineBook {
       .lean<DeadlineRecord[]>();
   }
 
+  /**
+   * What the organisation still owes (open or missed) due in the window: the first `shown`,
+   * earliest due first, and how many there are in all (the morning digest).
+   */
+  async owedIn(
+    organisationId: string,
+    due: { before: Date } | { from: Date; through: Date },
+    shown: number,
+  ): Promise<{ first: DeadlineRecord[]; total: number }> {
+    const filter = {
+      organisationId,
+      state: { $in: ['open' as const, 'missed' as const] },
+      dueAt: 'before' in due ? { $lt: due.before } : { $gte: due.from, $lte: due.through },
+    };
+    const [first, total] = await Promise.all([
+      this.model.find(filter).sort({ dueAt: 1 }).limit(shown).lean<DeadlineRecord[]>(),
+      this.model.countDocuments(filter),
+    ]);
+    return { first, total };
+  }
+
+  async byIds(ids: string[]): Promise<DeadlineRecord[]> {
+    return this.model.find({ _id: { $in: ids } }).lean<DeadlineRecord[]>();
+  }
+
   /** Open deadlines falling due before `before`, earliest first, for the nudge sweep. */
   async openDueBefore(before: Date, limit = 500): Promise<DeadlineRecord[]> {
     return this.model

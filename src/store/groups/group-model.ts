@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import type { MembershipPolicy } from '../../domain/groups';
 import { defineModel, idField } from '../model-registry';
 
 /**
@@ -11,7 +12,7 @@ export interface GroupRecord {
   name: string;
   kind: string;
   presetKey: string;
-  policy: Record<string, unknown>;
+  policy: MembershipPolicy;
   /** The chat or channel the group works in, once the bot is added to one. */
   conversationId?: string;
   createdAt: Date;

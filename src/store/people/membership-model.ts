@@ -1,4 +1,6 @@
 import { Schema } from 'mongoose';
+import type { MembershipStatus } from '../../domain/people';
+import type { Role } from '../../domain/shared/people';
 import { defineModel, idField } from '../model-registry';
 
 /** One person's place in one group: roles, agreements, training, term and status. */
@@ -7,13 +9,13 @@ export interface MembershipRecord {
   organisationId: string;
   groupId: string;
   personId: string;
-  roles: string[];
+  roles: Role[];
   trainingDoneOn?: string;
   codeOfConductSignedOn?: string;
   confidentialitySignedOn?: string;
   termStartsOn?: string;
   termEndsOn?: string;
-  status: { kind: string; reason?: string; since?: string; on?: string; until?: string };
+  status: MembershipStatus;
   joinedAt: Date;
   version: number;
 }

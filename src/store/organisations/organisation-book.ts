@@ -1,0 +1,78 @@
+import type { Connection, Model } from 'mongoose';
+import { isDuplicateKeyError } from '../connection';
+import { organisationModel, type OrganisationRecord, type Platform } from './organisation-model';
+
+export type NewOrganisation = Omit<OrganisationRecord, '_id'>;
+
+/** The landlords: one record per Teams tenant or Slack workspace. */
+export class OrganisationBook {
+  private readonly organisations: Model<OrganisationRecord>;
+
+  constructor(connection: Connection) {
+    this.organisations = organisationModel(connection);
+  }
+
+  /**
+   * Registers the tenant or workspace, or returns the organisation someone registered for it
+   * at the same moment: the unique index settles the race.
+   */
+  async register(
+    organisation: NewOrganisation,
+  ): Promise<{ created: boolean; organisation: OrganisationRecord }> {
+    try {
+      const created = await this.organisations.create(organisation);
+      return { created: true, organisation: created.toObject() };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      const existing = await this.organisations
+        .findOne({
+          platform: organisation.platform,
+          platformTenantId: organisation.platformTenantId,
+        })
+        .lean<OrganisationRecord>()
+        .orFail();
+      return { created: false, organisation: existing };
+    }
+  }
+
+  async byTenant(tenant: {
+    platform: Platform;
+    platformTenantId: string;
+  }): Promise<OrganisationRecord | null> {
+    return this.organisations
+      .findOne({ platform: tenant.platform, platformTenantId: tenant.platformTenantId })
+      .lean<OrganisationRecord>();
+  }
+
+  /** An organisation the caller already knows exists (the actor belongs to it); throws otherwise. */
+  async get(id: string): Promise<OrganisationRecord> {
+    return this.organisations.findById(id).lean<OrganisationRecord>().orFail();
+  }
+
+  /** The platform it runs on, reading nothing else. */
+  async platformOf(id: string): Promise<Platform | undefined> {
+    const found = await this.organisations
+      .findById(id)
+      .select({ platform: 1 })
+      .lean<Pick<OrganisationRecord, '_id' | 'platform'>>();
+    return found?.platform;
+  }
+
+  /** Its time zone, reading nothing else. */
+  async timeZoneOf(id: string): Promise<string | undefined> {
+    const found = await this.organisations
+      .findById(id)
+      .select({ timeZone: 1 })
+      .lean<Pick<OrganisationRecord, '_id' | 'timeZone'>>();
+    return found?.timeZone;
+  }
+
+  /** Every organisation's id, for the jobs that go round them all. */
+  async allIds(): Promise<string[]> {
+    const found = await this.organisations
+      .find({})
+      .select({ _id: 1 })
+      .lean<Array<Pick<OrganisationRecord, '_id'>>>();
+    return found.map((o) => o._id);
+  }
+}
