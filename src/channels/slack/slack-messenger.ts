@@ -1,3 +1,4 @@
+import { asBlocks } from './block-kit';
 import type { App } from '@slack/bolt';
 import type { Connection } from 'mongoose';
 import type {
@@ -42,7 +43,7 @@ export class SlackMessenger implements Messenger {
       const posted = await client.chat.postMessage({
         channel,
         text: rendered.text,
-        blocks: rendered.blocks as never,
+        blocks: asBlocks(rendered.blocks),
       });
       return { sent: true, messageId: posted.ts };
     } catch (error) {

@@ -1,4 +1,10 @@
-import type { Activity, ChannelAccount, CloudAdapter, TurnContext } from 'botbuilder';
+import type {
+  Activity,
+  ChannelAccount,
+  CloudAdapter,
+  ConversationParameters,
+  TurnContext,
+} from 'botbuilder';
 
 /** Enough to reach one person's own chat with the bot, taken from an activity they sent. */
 export interface PrivateAddress {
@@ -48,7 +54,7 @@ export async function sendPrivately(
         members: [{ id: to.userChatId, name: to.userName ?? '' }],
         tenantId: to.tenantId,
         channelData: { tenant: { id: to.tenantId } },
-      } as never,
+      } as ConversationParameters, // Teams needs no first activity to open a one-to-one chat.
       // A failure is caught here: in the adapter's error handler it would be apologised for in
       // that same chat, and the caller could not fall back.
       async (context: TurnContext) => {

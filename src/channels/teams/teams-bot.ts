@@ -306,7 +306,7 @@ function invokeResponseOf(reply: Reply): AdaptiveCardInvokeResponse {
     value: renderTeamsCard(
       card?.name ?? 'notice',
       card?.viewModel ?? { title: reply.text, tone: 'info', reasons: [] },
-    ).content as never,
+    ).content,
   };
 }
 

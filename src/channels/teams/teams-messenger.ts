@@ -4,6 +4,7 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
+import type { ConversationParameters } from 'botbuilder';
 import type { Connection } from 'mongoose';
 import type {
   Messenger,
@@ -103,7 +104,7 @@ export class TeamsMessenger implements Messenger {
         members: [{ id: person.chatUserId ?? person.platformUserId, name: person.displayName }],
         tenantId,
         channelData: { tenant: { id: tenantId } },
-      } as never,
+      } as ConversationParameters,
       send.logic,
     );
     return send.outcome();

@@ -1,3 +1,4 @@
+import { asModal } from '../block-kit';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { runCardAction } from '../../../app/dispatch/card-actions';
 import { actionAnswersWithForm } from '../../../app/dispatch/form-requests';
@@ -38,7 +39,7 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
         try {
           await client.views.open({
             trigger_id: body.trigger_id,
-            view: renderAskModal(verb, data) as never,
+            view: asModal(renderAskModal(verb, data)),
           });
         } catch (error) {
           deps.log.warn({ slack: slackErrorOf(error) }, 'Slack: a question could not be opened');
@@ -81,7 +82,7 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
             await client.chat.postMessage({
               channel: body.user.id,
               ...messageOf(reply),
-            } as never);
+            });
         } else await answerClick(respond, reply);
         await deliverElsewhere(deps.messenger, deps.log, reply);
       });
@@ -109,9 +110,9 @@ async function answerClick(respond: RespondFn, reply: Reply): Promise<void> {
       replace_original: false,
       response_type: 'ephemeral',
       ...messageOf(reply),
-    } as never);
+    });
     return;
   }
-  await respond({ replace_original: true, ...messageOf(reply) } as never);
+  await respond({ replace_original: true, ...messageOf(reply) });
   await respond({ replace_original: false, response_type: 'ephemeral', text: `✓ ${reply.text}` });
 }

@@ -90,7 +90,7 @@ export function registerCommandListener(app: App, deps: SlackListenerDeps): void
           replace_original: true,
           response_type: privately ? 'ephemeral' : 'in_channel',
           ...messageOf(reply),
-        } as never);
+        });
         await deliverElsewhere(deps.messenger, deps.log, reply);
       },
       { replacePlaceholder: true },

@@ -1,3 +1,4 @@
+import { asHome } from '../block-kit';
 import type { App } from '@slack/bolt';
 import { speakerOf, type Speaker } from '../../../app/conversations/speaker';
 import { mineFor } from '../../../app/dispatch/run-command';
@@ -15,7 +16,7 @@ export async function publishHome(
   const { blocks } = messageOf(await mineFor(deps.ctx, speaker));
   await client.views.publish({
     user_id: userId,
-    view: { type: 'home', blocks: (blocks ?? []) as never },
+    view: asHome(blocks),
   });
 }
 

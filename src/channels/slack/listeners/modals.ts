@@ -1,3 +1,4 @@
+import { asModal } from '../block-kit';
 import type { App } from '@slack/bolt';
 import { textReply, type Reply } from '../../../app/dispatch/reply';
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../../app/shared/unavailable';
@@ -29,7 +30,7 @@ export async function openLoadingModal(
   try {
     const opened = await client.views.open({
       trigger_id: triggerId,
-      view: renderLoadingModal() as never,
+      view: asModal(renderLoadingModal()),
     });
     const viewId = opened.view?.id;
     if (viewId) return { opened: true, viewId };
@@ -54,9 +55,9 @@ export async function fillModal(
   try {
     await client.views.update({
       view_id: viewId,
-      view: (isModalForm(reply)
+      view: isModalForm(reply)
         ? formModalView(reply)
-        : renderMessageModal(messageOf(reply))) as never,
+        : asModal(renderMessageModal(messageOf(reply))),
     });
     return true;
   } catch (error) {

@@ -1,3 +1,5 @@
+import type { types as Slack } from '@slack/bolt';
+import { asMessage, asModal } from '../block-kit';
 import type { App, RespondFn } from '@slack/bolt';
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../../app/shared/unavailable';
 import type { Reply } from '../../../app/dispatch/reply';
@@ -7,9 +9,11 @@ import type { Logger } from '../../../log/logger';
 import type { AfterAck } from './deps';
 
 /** A reply as a Block Kit message: its card rendered, its text as the notification line. */
-export function messageOf(reply: Reply): { text: string; blocks?: unknown[] } {
+export function messageOf(reply: Reply): { text: string; blocks?: Slack.KnownBlock[] } {
   const card = reply.kind === 'form' ? reply.form : reply.card;
-  return card ? renderSlackBlocks(card.name, card.viewModel, reply.text) : { text: reply.text };
+  return asMessage(
+    card ? renderSlackBlocks(card.name, card.viewModel, reply.text) : { text: reply.text },
+  );
 }
 
 export function isModalForm(reply: Reply): reply is Extract<Reply, { kind: 'form' }> {
@@ -20,16 +24,18 @@ export function isModalForm(reply: Reply): reply is Extract<Reply, { kind: 'form
  * A form as a modal view. The form's identifying fields (a group, a check reference) travel in
  * private_metadata so the submission knows what it is about without trusting what was typed.
  */
-export function formModalView(reply: Extract<Reply, { kind: 'form' }>): Record<string, unknown> {
+export function formModalView(reply: Extract<Reply, { kind: 'form' }>): Slack.ModalView {
   const { groupId, ref } = reply.form.viewModel;
   const metadata = {
     ...(typeof groupId === 'string' ? { groupId } : {}),
     ...(typeof ref === 'string' ? { ref } : {}),
   };
-  return renderSlackModal(reply.form.name, reply.form.viewModel, {
-    callbackId: reply.form.name,
-    privateMetadata: JSON.stringify(metadata),
-  });
+  return asModal(
+    renderSlackModal(reply.form.name, reply.form.viewModel, {
+      callbackId: reply.form.name,
+      privateMetadata: JSON.stringify(metadata),
+    }),
+  );
 }
 
 /**
@@ -44,7 +50,7 @@ export async function openModal(
   log: Logger,
 ): Promise<boolean> {
   try {
-    await client.views.open({ trigger_id: triggerId, view: formModalView(reply) as never });
+    await client.views.open({ trigger_id: triggerId, view: formModalView(reply) });
     return true;
   } catch (error) {
     log.warn({ slack: slackErrorOf(error) }, 'Slack: a form could not be opened');

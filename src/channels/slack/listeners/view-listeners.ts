@@ -262,7 +262,7 @@ async function tellSubmitter(
   slack: { client: App['client']; userId: string },
   reply: Reply,
 ): Promise<void> {
-  await slack.client.chat.postMessage({ channel: slack.userId, ...messageOf(reply) } as never);
+  await slack.client.chat.postMessage({ channel: slack.userId, ...messageOf(reply) });
 }
 
 interface FileState {
