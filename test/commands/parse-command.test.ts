@@ -125,6 +125,19 @@ describe('parseCommand: every command from realistic text', () => {
     });
   });
 
+  it('review open: source: names where the topic came from (Trafford QIP ToR 4); left out, none is assumed', () => {
+    expect(parsed('review open "Complaint handling" type:full source:complaints')).toEqual({
+      type: 'review-open',
+      topic: 'Complaint handling',
+      depth: 'full',
+      topicSource: 'complaints',
+    });
+    expect(parsed('review open "Voids" type:light source:Inspection')).toMatchObject({
+      topicSource: 'inspection-findings',
+    });
+    expect(parsed('review open "Voids" type:full')).not.toHaveProperty('topicSource');
+  });
+
   it('review open accepts an unquoted topic of plain words', () => {
     expect(parsed('review open Repairs and maintenance type:full')).toEqual({
       type: 'review-open',

@@ -74,7 +74,7 @@ describe('parseCommand refusals: exact wording', () => {
 
   it('an unknown option on a command with free text hints at quoting the text', () => {
     expect(refused('review open Repairs: the backlog type:full').message).toBe(
-      "review open doesn't take repairs:. It takes type:. If “repairs:” is part of the topic, put the topic in quotes.",
+      "review open doesn't take repairs:. It takes type: and source:. If “repairs:” is part of the topic, put the topic in quotes.",
     );
   });
 

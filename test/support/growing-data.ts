@@ -46,7 +46,8 @@ export function standardLines(count: number, longest = false): StandardLine[] {
       measure: 'Percentage completed in time',
       target: { value: 95, unit: 'percent', direction: 'at-least' },
       latest: { value: 88.5, period: longest ? words(400, 'period') : '2020/21 Q3' },
-      verification: { done: false },
+      // Liverpool: many offers carry "inspection planned for <month>", the rest none.
+      verification: i % 3 === 0 ? { plannedMonth: '2021-09', done: false } : { done: false },
     };
     return { standard, belowTarget: i % 4 === 0 };
   });

@@ -27,6 +27,7 @@ async function reviewOpen(
     groupId,
     topic: command.topic,
     depth: command.depth,
+    topicSource: command.topicSource,
   });
   return refusedOr(result, (review) =>
     noticeReply(`Review ${review.reference} opened: “${command.topic}” (${command.depth}).`, 'ok', [

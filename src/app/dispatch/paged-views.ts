@@ -69,6 +69,39 @@ function figure(standard: ServiceStandard): { target: string; latest: string } {
   };
 }
 
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** '2021-05' as the Liverpool local offers write it: "May 2021". */
+function monthAsWritten(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-');
+  return `${MONTH_NAMES[Number(month) - 1] ?? yearMonth} ${year ?? ''}`.trim();
+}
+
+/**
+ * Where the tenant inspectors' check of the promise stands. The Liverpool local offers say of
+ * many promises "to be verified by tenant inspectors, inspection planned for <month>" and of a
+ * few "verified by tenant inspectors December 2020"; every other offer has no check planned,
+ * which is worth seeing beside the figure (domain.md "Local offers").
+ */
+function verificationState({ verification }: ServiceStandard): string {
+  const month = verification.plannedMonth;
+  if (verification.done) return month ? `verified ${monthAsWritten(month)}` : 'verified';
+  return month ? `planned ${monthAsWritten(month)}` : 'not planned';
+}
+
 /** `standards [page:n] [area:"…"]`, and its "Next page" button. */
 export async function standardsReply(
   ctx: AppContext,
@@ -116,6 +149,7 @@ export function standardsView(
           area: clipText(standard.serviceArea, CLIP.area),
           promise: clipText(standard.promise, CLIP.promise),
           ...figure(standard),
+          verification: verificationState(standard),
           belowTarget,
         })),
         below,

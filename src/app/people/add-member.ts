@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LocalDate } from '../../domain/calendar/local-date';
 import type { MembershipPolicy } from '../../domain/groups';
 import { checkJoin, termEndFor, type GroupState, type PersonFacts } from '../../domain/people';
 import { ROLES, TENURES, type Role } from '../../domain/shared/people';
@@ -113,7 +114,7 @@ export const addMember = defineUseCase({
     const alreadySeated = live?.roles.some(isSeated) ?? false;
     const needsSeat = !alreadySeated && added.some(isSeated);
     if (needsSeat) {
-      const joining = checkJoin(policy, facts, await groupStateOf(ctx, group._id), today);
+      const joining = checkJoin(policy, facts, await groupStateOf(ctx, group._id, today), today);
       if (!joining.ok) return joining;
     }
     const factsSaved = await recordFacts(ctx, actor, group, person, facts);
@@ -278,13 +279,17 @@ async function recordFacts(
 }
 
 /** The group as the caps count it: active members in member places. */
-export async function groupStateOf(ctx: AppContext, groupId: string): Promise<GroupState> {
+export async function groupStateOf(
+  ctx: AppContext,
+  groupId: string,
+  today: LocalDate,
+): Promise<GroupState> {
   const seats = new Seats(ctx.db);
   const [activeMembers, leaseholders, committeeMembersOnPanel, busy] = await Promise.all([
     seats.count(memberSeatPool(groupId)),
     seats.count(leaseholderPool(groupId)),
     seats.count(committeePool(groupId)),
-    inspectionInProgress(ctx, groupId),
+    inspectionInProgress(ctx, groupId, today),
   ]);
   return { activeMembers, leaseholders, committeeMembersOnPanel, inspectionInProgress: busy };
 }

@@ -3,6 +3,7 @@ import {
   addImprovementAction,
   addRecommendation,
   agreeImprovementPlan,
+  agreedRecommendations,
   agreeRecommendations,
   completeStep,
   recordManagementResponse,
@@ -12,6 +13,7 @@ import {
   type StepNumber,
 } from '../../domain/reviews';
 import { ok, type Result } from '../../domain/shared/result';
+import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import { newId } from '../../store/model-registry';
 import type { ReviewRecord } from '../../store/reviews/review-model';
 import { startDeadline } from '../deadlines/start-deadline';
@@ -88,7 +90,13 @@ export const addReviewRecommendation = defineUseCase({
   },
 });
 
-/** Sedgemoor ToR 4.3(6): the committee agrees (or not) each recommendation. */
+/**
+ * Sedgemoor ToR 4.3(6): the committee agrees (or not) each recommendation. 6.2: "A response to
+ * the agreed recommendations, triggering a formal duty on SMT to respond within 28 days by way
+ * of an improvement plan", so the 28-day clock starts the first time any recommendation is
+ * agreed, owned by the officer recording it (who chases the service). Later decisions on the
+ * same review do not restart it.
+ */
 export const decideReviewRecommendations = defineUseCase({
   name: 'decideReviewRecommendations',
   input: z.object({
@@ -97,7 +105,7 @@ export const decideReviewRecommendations = defineUseCase({
   }),
   async run(ctx, actor, input) {
     const on = await today(ctx, actor);
-    return changeReview(
+    const result = await changeReview(
       ctx,
       actor,
       input.reviewRef,
@@ -105,13 +113,27 @@ export const decideReviewRecommendations = defineUseCase({
       'review.recommendations-decided',
       (review) => agreeRecommendations(review, input.decisions, actor.personId, on),
     );
+    if (!result.ok) return result;
+    if (agreedRecommendations(result.value.review).length > 0) {
+      const started = await new DeadlineBook(ctx.db).forSubject('review', result.value._id);
+      if (!started.some((d) => d.kind === 'improvement-plan'))
+        await startDeadline(ctx, {
+          organisationId: actor.organisationId,
+          groupId: result.value.groupId,
+          kind: 'improvement-plan',
+          subject: { kind: 'review', id: result.value._id },
+          ownerId: actor.personId,
+          from: ctx.now(),
+          startedBy: actor.personId,
+        });
+    }
+    return result;
   },
 });
 
 /**
- * Sedgemoor ToR 6.2: senior management's response to the agreed recommendations. From the
- * agreement, management owe an improvement plan within 28 days: that clock starts here, owned
- * by the officer who recorded the response (who chases the service).
+ * Sedgemoor ToR 4.3(6): senior management's response to the agreed recommendations. It starts
+ * no clock: the 28-day improvement plan runs from the agreement (6.2), started above.
  */
 export const recordReviewManagementResponse = defineUseCase({
   name: 'recordReviewManagementResponse',
@@ -129,7 +151,7 @@ export const recordReviewManagementResponse = defineUseCase({
       .min(1),
   }),
   async run(ctx, actor, input) {
-    const result = await changeReview(
+    return changeReview(
       ctx,
       actor,
       input.reviewRef,
@@ -141,17 +163,6 @@ export const recordReviewManagementResponse = defineUseCase({
           responses: input.responses,
         }),
     );
-    if (!result.ok) return result;
-    await startDeadline(ctx, {
-      organisationId: actor.organisationId,
-      groupId: result.value.groupId,
-      kind: 'improvement-plan',
-      subject: { kind: 'review', id: result.value._id },
-      ownerId: actor.personId,
-      from: ctx.now(),
-      startedBy: actor.personId,
-    });
-    return result;
   },
 });
 

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { ROLES, type Role } from '../../domain/shared/people';
 import {
   escalate,
+  nextEscalationStage,
   openReview as openInDomain,
   recordMeeting as recordMeetingInDomain,
   REVIEW_TOPIC_SOURCES,
+  reviewPolicyForPreset,
   type Review,
+  type ReviewPolicy,
 } from '../../domain/reviews';
-import { SEDGEMOOR_REVIEW_POLICY, TRAFFORD_REVIEW_POLICY } from '../../domain/reviews';
 import { ok, refuse, type Result } from '../../domain/shared/result';
 import { GroupBook } from '../../store/groups/group-book';
 import type { GroupRecord } from '../../store/groups/group-model';
@@ -14,7 +17,8 @@ import { newId } from '../../store/model-registry';
 import { nextReference, normaliseReference } from '../../store/references';
 import { ReviewBook } from '../../store/reviews/review-book';
 import type { ReviewRecord } from '../../store/reviews/review-model';
-import { localToday } from '../people/standing';
+import { presetKeyOf } from '../groups/group-policy';
+import { localToday, policyOf } from '../people/standing';
 import type { Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
@@ -27,9 +31,21 @@ const NOT_FOUND = {
   message: 'There is no review with that reference in your organisation.',
 };
 
-/** Trafford's panel follows its own terms; every other group the Sedgemoor process. */
-function reviewPolicyFor(group: GroupRecord) {
-  return group.presetKey === 'trafford-qip' ? TRAFFORD_REVIEW_POLICY : SEDGEMOOR_REVIEW_POLICY;
+/**
+ * Each group runs reviews under its own preset's rules (domain.md "Whose rule is it"): its own
+ * escalation ladder, or none. The meeting minimum is the group's policy as it stands, so an
+ * officer who sets or clears minMeetingsPerReview (Sedgemoor ToR 10.1) is obeyed; absent, off.
+ */
+export function reviewPolicyFor(group: GroupRecord): ReviewPolicy {
+  const key = presetKeyOf(group);
+  const preset = reviewPolicyForPreset(key);
+  if (!preset) throw new Error(`No review rules for preset “${key}”`);
+  const { minimumMeetings: _presetMinimum, ...rest } = preset;
+  void _presetMinimum;
+  const minimum = policyOf(group).minMeetingsPerReview;
+  return minimum
+    ? { ...rest, minimumMeetings: { full: minimum.full, 'light-touch': minimum.lightTouch } }
+    : rest;
 }
 
 /** An officer opens a full or light-touch review for the group (Sedgemoor ToR 4.3, 4.4). */
@@ -39,7 +55,8 @@ export const openReview = defineUseCase({
     groupId: recordId,
     topic: requiredText(200),
     depth: z.enum(['full', 'light-touch']),
-    topicSource: z.enum(REVIEW_TOPIC_SOURCES).default('low-performance'),
+    // Stored as given (Trafford QIP ToR 4, Sedgemoor ToR 3.2-3.3); never guessed.
+    topicSource: z.enum(REVIEW_TOPIC_SOURCES).default('not-stated'),
     scope: optionalText(1000),
   }),
   async run(ctx, actor, input) {
@@ -78,7 +95,12 @@ export const openReview = defineUseCase({
       subject: { kind: 'review', id },
       groupId: group._id,
       action: 'review.opened',
-      details: { reference, depth: input.depth, topic: input.topic },
+      details: {
+        reference,
+        depth: input.depth,
+        topic: input.topic,
+        topicSource: input.topicSource,
+      },
     });
     return ok(record);
   },
@@ -100,14 +122,17 @@ export async function changeReview(
   ctx: AppContext,
   actor: Actor,
   ref: string,
-  who: { roles: Array<'officer' | 'chair'>; doing: string },
+  who:
+    | { roles: readonly Role[]; doing: string }
+    | ((review: Review) => { roles: readonly Role[]; doing: string }),
   action: string,
   step: (review: Review) => Result<Review>,
   reason?: string,
 ): Promise<Result<ReviewRecord>> {
   const record = await reviewByReference(ctx, actor.organisationId, ref);
   if (!record) return refuse(NOT_FOUND.code, NOT_FOUND.message);
-  const refusals = await requireGroupRole(ctx, actor, record.groupId, who.roles, who.doing);
+  const allowed = typeof who === 'function' ? who(record.review) : who;
+  const refusals = await requireGroupRole(ctx, actor, record.groupId, allowed.roles, allowed.doing);
   if (refusals.length > 0) return { ok: false, refusals };
   const next = step(record.review);
   if (!next.ok) return next;
@@ -153,19 +178,36 @@ export const recordReviewMeeting = defineUseCase({
   },
 });
 
-/** Moves the review up the group's escalation ladder, with the reason on record. */
+/**
+ * Moves the review up the group's escalation ladder, with the reason on record. Who may is the
+ * next rung's (Sedgemoor ToR 5.4: the panel to STAC, spoken for by its chair, then STAC to
+ * mediation; Trafford QIP ToR 5: the Chair of the Panel both times). Where the terms set no
+ * route, anyone in the group is told so rather than that they lack a role.
+ */
 export const escalateReview = defineUseCase({
   name: 'escalateReview',
-  input: z.object({ reviewRef: requiredText(20), reason: requiredText(1000) }),
+  input: z.object({
+    reviewRef: requiredText(20),
+    reason: requiredText(1000),
+    /** Trafford QIP ToR 5: the regulator only "after agreeing with" the board chair and chief executive. */
+    agreed: z.boolean().default(false),
+  }),
   async run(ctx, actor, input) {
     const today = await localToday(ctx, actor.organisationId);
     return changeReview(
       ctx,
       actor,
       input.reviewRef,
-      { roles: ['officer'], doing: 'escalate a review' },
+      (review) => {
+        const next = nextEscalationStage(review);
+        const doing = next ? `take a review to ${next.label}` : 'escalate a review';
+        if (!next) return { roles: ROLES, doing };
+        // Reviews stored before rungs named who raises them keep their old rule: officers only.
+        const stored: Partial<Pick<typeof next, 'raisedBy'>> = next;
+        return { roles: stored.raisedBy ?? ['officer'], doing };
+      },
       'review.escalated',
-      (review) => escalate(review, actor.personId, today, input.reason),
+      (review) => escalate(review, actor.personId, today, input.reason, { agreed: input.agreed }),
       input.reason,
     );
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/calendar/local-date';
 import { CHECK_KINDS } from '../../domain/checks/check-kinds';
+import { REVIEW_TOPIC_SOURCES } from '../../domain/reviews/review';
 import {
   checkRef,
   platformUserId,
@@ -22,12 +23,27 @@ import {
 
 /** A review and the work done for it: reality checks and requests for evidence. */
 
+/**
+ * Where a topic came from, as Trafford QIP ToR 4 and Sedgemoor ToR 3.2-3.3 name them. Left out,
+ * the review records 'not-stated': the bot does not guess.
+ */
+const TOPIC_SOURCE_CHOICES = [
+  'low-performance',
+  'complaints',
+  'low-satisfaction',
+  'inspection-findings',
+  'tenant-request',
+  'board',
+] as const;
+
 export const reviewOpenCommand = defineCommand({
   type: 'review-open',
   name: 'review open',
   who: 'officer',
-  usage: 'review open "<topic>" type:<full|light>',
-  example: 'review open "Keeping residents informed about repairs" type:full',
+  usage:
+    'review open "<topic>" type:<full|light> ' +
+    '[source:<low-performance|complaints|low-satisfaction|inspection-findings|tenant-request|board>]',
+  example: 'review open "Keeping residents informed about repairs" type:full source:complaints',
   description: 'Opens a review for this group.',
   menu: 'Opens a full or light-touch review for this group',
   person: false,
@@ -41,8 +57,26 @@ export const reviewOpenCommand = defineCommand({
       aliases: { light: 'light-touch', 'light-touch': 'light-touch' },
       required: true,
     }),
+    source: choiceOption({
+      key: 'source',
+      field: 'topicSource',
+      noun: 'a topic source',
+      choices: TOPIC_SOURCE_CHOICES,
+      aliases: {
+        performance: 'low-performance',
+        satisfaction: 'low-satisfaction',
+        inspection: 'inspection-findings',
+        tenants: 'tenant-request',
+      },
+      required: false,
+    }),
   },
-  fields: { topic: text(TEXT_LIMITS.topic), depth: z.enum(REVIEW_DEPTHS) },
+  fields: {
+    topic: text(TEXT_LIMITS.topic),
+    depth: z.enum(REVIEW_DEPTHS),
+    /** Absent means "not stated"; the use case records that, never a guessed source. */
+    topicSource: z.enum(REVIEW_TOPIC_SOURCES).optional(),
+  },
 });
 
 export const checkAssignCommand = defineCommand({

@@ -75,12 +75,12 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
   'improvement-plan': {
     kind: 'improvement-plan',
     countsFrom: 'the recommendations being agreed',
-    // "28 days", not working days: the same clause says "working days" where it means them.
+    // "28 days", not working days: 6.1, just before, says "working days" where it means them.
     period: { unit: 'calendar-days', amount: 28 },
     sources: [
       {
         document: SEDGEMOOR,
-        clause: '6.1',
+        clause: '6.2',
         says: 'A response to the agreed recommendations, triggering a formal duty on SMT to respond within 28 days by way of an improvement plan.',
       },
     ],
@@ -88,12 +88,12 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
   'committee-sign-off': {
     kind: 'committee-sign-off',
     countsFrom: 'receipt of the improvement plan',
-    // Calendar days: 6.1 writes "10 working days" twice and then plain "10 days" here.
+    // Calendar days: 6.1 writes "10 working days" twice and 6.2 then plain "10 days" here.
     period: { unit: 'calendar-days', amount: 10 },
     sources: [
       {
         document: SEDGEMOOR,
-        clause: '6.1',
+        clause: '6.2',
         says: 'Signing-off the improvement plan as addressing all recommendations or returning it to SMT for further improvement, within 10 days of receipt.',
       },
     ],

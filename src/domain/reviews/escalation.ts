@@ -22,10 +22,24 @@ export function nextEscalationStage(review: Review): EscalationStage | undefined
 /**
  * One rung up the policy's ladder. Sedgemoor ToR 5.4: the panel, "dissatisfied with SMT
  * response", goes to STAC, then STAC "may seek independent mediation". Trafford QIP ToR 5: the
- * panel chair meets the Chair of the Board or the Chief Executive, then the regulator. Both
- * start from management's answer, so there must be a recorded response to be unhappy with.
+ * panel chair meets the Chair of the Board or the Chief Executive, then the regulator "after
+ * agreeing with the Chair of the Board and Chief Executive". Both start from management's
+ * answer, so there must be a recorded response to be unhappy with. A group whose terms set no
+ * route (Torus, Southampton) has an empty ladder and is refused: no route is borrowed.
+ * Who may take each rung is the caller's check (EscalationStage.raisedBy).
  */
-export function escalate(review: Review, by: Actor, on: LocalDate, reason: string): Result<Review> {
+export function escalate(
+  review: Review,
+  by: Actor,
+  on: LocalDate,
+  reason: string,
+  agreement: { agreed: boolean } = { agreed: false },
+): Result<Review> {
+  if (review.policy.escalationLadder.length === 0)
+    return {
+      ok: false,
+      refusals: [noEscalationRoute(review)],
+    };
   const refusals: Refusal[] = [
     ...actorRefusals(by),
     ...notBeforeOpened(review, on, 'An escalation'),
@@ -50,7 +64,11 @@ export function escalate(review: Review, by: Actor, on: LocalDate, reason: strin
         ? `This review has already reached ${last.label}, the last stage in ${review.policy.name}'s terms.`
         : `${review.policy.name} has no escalation stages.`,
     });
-  }
+  } else if (next.afterAgreeingWith && !agreement.agreed)
+    refusals.push({
+      code: 'review.escalation-agreement-missing',
+      message: `Going to ${next.label} needs agreeing with ${next.afterAgreeingWith} first (${next.source}); confirm that agreement.`,
+    });
   return unlessRefused(refusals, () => {
     const stage = (next as EscalationStage).id;
     return {
@@ -61,4 +79,12 @@ export function escalate(review: Review, by: Actor, on: LocalDate, reason: strin
       },
     };
   });
+}
+
+/** Torus and Southampton: the terms name nobody to escalate to, so nothing is invented. */
+export function noEscalationRoute(review: Review): Refusal {
+  return {
+    code: 'review.escalation-no-route',
+    message: `${review.policy.name}'s terms set no escalation route, so this review can't be escalated.`,
+  };
 }

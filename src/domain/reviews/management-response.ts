@@ -26,9 +26,10 @@ export interface NewManagementResponse {
 
 /**
  * Sedgemoor ToR 4.3(6) sends the draft to senior management "for consideration and management
- * response"; 6.2 makes that "A response to the agreed recommendations". So the draft must have
+ * response", and management answer "the agreed recommendations" (6.2). So the draft must have
  * gone (step 6), every agreed recommendation needs an answer, and a rejection needs a reason
- * the panel can weigh before deciding to escalate (5.4).
+ * the panel can weigh before deciding to escalate (5.4). Recording it starts no clock: the
+ * 28-day improvement-plan duty runs from the agreement of the recommendations (6.2).
  */
 export function recordManagementResponse(
   review: Review,

@@ -30,22 +30,24 @@ export function recordMeeting(review: Review, meeting: NewMeeting): Result<Revie
   });
 }
 
-export function meetingsNeeded(review: Review): number {
+/** Undefined where the group's policy sets no minMeetingsPerReview (the rule is off). */
+export function meetingsNeeded(review: Review): number | undefined {
   return minimumMeetingsFor(review.policy, review.depth);
 }
 
 /**
  * Sedgemoor ToR 10.1: "a full scrutiny review will require a minimum of 4 meetings and a
- * light-touch review a minimum of 2 meetings", counted before the report is final.
+ * light-touch review a minimum of 2 meetings", counted before the report is final and before
+ * the review can complete. `what` says which of the two is being held back.
  */
-export function tooFewMeetings(review: Review): Refusal[] {
+export function tooFewMeetings(review: Review, what = 'before the report is final'): Refusal[] {
   const held = review.meetings.length;
   const needed = meetingsNeeded(review);
-  if (held >= needed) return [];
+  if (needed === undefined || held >= needed) return [];
   return [
     {
       code: 'review.meetings-too-few',
-      message: `A ${review.depth} review needs at least ${plural(needed, 'meeting')} before the report is final; ${heldSoFar(held)}.`,
+      message: `A ${review.depth} review needs at least ${plural(needed, 'meeting')} ${what}; ${heldSoFar(held)}.`,
     },
   ];
 }

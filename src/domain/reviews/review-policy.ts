@@ -1,3 +1,4 @@
+import type { Role } from '../shared/people';
 import type { StepNumber } from './review-steps';
 
 export const REVIEW_DEPTHS = ['full', 'light-touch'] as const;
@@ -11,6 +12,13 @@ export interface EscalationStage {
   label: string;
   /** Where in the terms of reference the rung comes from. */
   source: string;
+  /** The group roles the document gives this step up to; nobody else may take it. */
+  raisedBy: readonly Role[];
+  /**
+   * Whose agreement the document requires before this rung (Trafford QIP ToR 5: the regulator
+   * only "after agreeing with the Chair of the Board and Chief Executive"); absent, none.
+   */
+  afterAgreeingWith?: string;
 }
 
 /** The stage every review starts at, before anyone escalates. */
@@ -25,13 +33,16 @@ export interface ReviewPolicy {
   name: string;
   /** The seed document the values come from. */
   source: string;
-  /** Meetings held before the report can be final, by depth. */
-  minimumMeetings: Record<ReviewDepth, number>;
+  /**
+   * Meetings held before the report can be final and the review complete, by depth. Absent
+   * where the group's policy sets no minMeetingsPerReview: the rule is off.
+   */
+  minimumMeetings?: Record<ReviewDepth, number>;
   /** Steps a light-touch review must do; every other step may be skipped with a reason. */
   lightTouchRequiredSteps: readonly StepNumber[];
   /** The follow-up review of the improvement plan falls this many months after it is agreed. */
   followUpWindowMonths: { from: number; to: number };
-  /** Rungs above 'none', lowest first. */
+  /** Rungs above 'none', lowest first; empty where the group's terms set no escalation route. */
   escalationLadder: readonly EscalationStage[];
 }
 
@@ -53,14 +64,22 @@ export const SEDGEMOOR_REVIEW_POLICY: ReviewPolicy = {
   lightTouchRequiredSteps: [1, 3, 5],
   followUpWindowMonths: FOLLOW_UP_WINDOW,
   // 5.4 "If the Panel remains dissatisfied with SMT response, it can set out its concerns to
-  // STAC. If the STAC still remains dissatisfied it may seek independent mediation."
+  // STAC. If the STAC still remains dissatisfied it may seek independent mediation." The first
+  // rung is the panel's, spoken for by its chair (5.3: concerns "reported to STAC by the Chair of
+  // the Panel"); the second is the committee's own decision.
   escalationLadder: [
     {
       id: 'committee',
       label: 'the Sedgemoor Tenants Assurance Committee (STAC)',
       source: 'Sedgemoor ToR 5.4',
+      raisedBy: ['chair'],
     },
-    { id: 'independent-mediation', label: 'independent mediation', source: 'Sedgemoor ToR 5.4' },
+    {
+      id: 'independent-mediation',
+      label: 'independent mediation',
+      source: 'Sedgemoor ToR 5.4',
+      raisedBy: ['committee'],
+    },
   ],
 };
 
@@ -68,31 +87,70 @@ export const TRAFFORD_REVIEW_POLICY: ReviewPolicy = {
   key: 'trafford-qip',
   name: 'Trafford Housing Trust Quality and Insight Panel service review',
   source: 'trafford-quality-insight-panel-terms.txt',
-  // Trafford's terms set no per-review minimum (only "a minimum of six times a year", section 7),
-  // so the domain.md defaults from Sedgemoor 10.1 apply.
-  minimumMeetings: { full: 4, 'light-touch': 2 },
+  // No minimumMeetings: Trafford's terms set no per-review minimum (only "a minimum of six times
+  // a year", section 7), so the rule is off unless an officer sets minMeetingsPerReview.
   lightTouchRequiredSteps: [1, 3, 5],
   followUpWindowMonths: FOLLOW_UP_WINDOW,
-  // Section 5: the Chair of the Panel "can request a meeting with either the Chair of the Board
-  // or the Chief Executive"; "If the situation is still not resolved ... discuss this with the
-  // regulator".
+  // Section 5: "the Chair of the Panel can request a meeting with either the Chair of the Board
+  // or the Chief Executive"; "If the situation is still not resolved then this can be escalated
+  // further and the Chair of the Panel has the authority to discuss this with the regulator after
+  // agreeing with the Chair of the Board and Chief Executive of the Trust."
   escalationLadder: [
     {
       id: 'board-chair-or-chief-executive',
       label: 'the Chair of the Board or the Chief Executive',
       source: 'Trafford QIP ToR 5',
+      raisedBy: ['chair'],
     },
-    { id: 'regulator', label: 'the regulator', source: 'Trafford QIP ToR 5' },
+    {
+      id: 'regulator',
+      label: 'the regulator',
+      source: 'Trafford QIP ToR 5',
+      raisedBy: ['chair'],
+      afterAgreeingWith: 'the Chair of the Board and the Chief Executive',
+    },
   ],
+};
+
+/*
+ * Torus and Southampton state no review process and no escalation route (domain.md "Whose rule
+ * is it"), so their ladders are empty and they set no meeting minimum: nothing is borrowed from
+ * Sedgemoor or Trafford. The steps and light-touch subset are the bot's one review model (4.3,
+ * 4.4), kept so a review can still be worked through.
+ */
+export const TORUS_REVIEW_POLICY: ReviewPolicy = {
+  key: 'torus-tims',
+  name: 'Torus Tenant Inspectors and Mystery Shoppers (TIMS)',
+  source: 'torus-tims-terms-of-reference.txt',
+  lightTouchRequiredSteps: [1, 3, 5],
+  followUpWindowMonths: FOLLOW_UP_WINDOW,
+  escalationLadder: [],
+};
+
+export const SOUTHAMPTON_REVIEW_POLICY: ReviewPolicy = {
+  key: 'southampton-ti',
+  name: 'Southampton City Council Tenant Inspectors',
+  source: 'southampton-tenant-inspectors-terms-and-code.txt',
+  lightTouchRequiredSteps: [1, 3, 5],
+  followUpWindowMonths: FOLLOW_UP_WINDOW,
+  escalationLadder: [],
 };
 
 export const REVIEW_POLICIES: readonly ReviewPolicy[] = [
   SEDGEMOOR_REVIEW_POLICY,
   TRAFFORD_REVIEW_POLICY,
+  TORUS_REVIEW_POLICY,
+  SOUTHAMPTON_REVIEW_POLICY,
 ];
 
-export function minimumMeetingsFor(policy: ReviewPolicy, depth: ReviewDepth): number {
-  return policy.minimumMeetings[depth];
+/** The review rules of a group's preset, by preset key; undefined for an unknown key. */
+export function reviewPolicyForPreset(presetKey: string): ReviewPolicy | undefined {
+  return REVIEW_POLICIES.find((p) => p.key === presetKey);
+}
+
+/** Undefined where the policy sets no minimum (the document is silent, the rule is off). */
+export function minimumMeetingsFor(policy: ReviewPolicy, depth: ReviewDepth): number | undefined {
+  return policy.minimumMeetings?.[depth];
 }
 
 /** A full review uses every step (Sedgemoor ToR 4.3); a light-touch one the policy's subset. */

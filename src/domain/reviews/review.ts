@@ -13,6 +13,7 @@ import { STEP_NUMBERS } from './review-steps';
  * performance", "high level of complaints", "Low satisfaction ratings", "area of weakness
  * following inspection", "requested from wider tenant body", "nominated by the THT board") and
  * Sedgemoor ToR 3.2-3.3 (satisfaction, complaints, performance; requests by SMT or Board).
+ * 'not-stated' is for a review opened without saying: the record must not invent a source.
  */
 export const REVIEW_TOPIC_SOURCES = [
   'low-performance',
@@ -21,6 +22,7 @@ export const REVIEW_TOPIC_SOURCES = [
   'inspection-findings',
   'tenant-request',
   'board',
+  'not-stated',
 ] as const;
 export type ReviewTopicSource = (typeof REVIEW_TOPIC_SOURCES)[number];
 
@@ -59,7 +61,10 @@ export interface RecommendationResponse {
   reason?: string;
 }
 
-/** Sedgemoor ToR 6.2: senior management's formal response to the agreed recommendations. */
+/**
+ * Sedgemoor ToR 4.3(6): the draft goes to SMT "for consideration and management response".
+ * The 28-day improvement-plan duty runs from the recommendations being agreed (6.2), not from this.
+ */
 export interface ManagementResponse {
   receivedOn: LocalDate;
   responses: readonly RecommendationResponse[];

@@ -35,6 +35,23 @@ function stillPending(review: Review, step: StepNumber): Refusal[] {
       ];
 }
 
+/**
+ * Sedgemoor ToR 10.1: the minimum meetings hold back the final report and the review's
+ * completion. Settling the last open step completes the review, whether it is done or skipped,
+ * so both paths check: a light-touch review may skip step 8 (4.4), and must not thereby finish
+ * with fewer meetings than the group's policy requires.
+ */
+function meetingsBeforeSettling(
+  review: Review,
+  step: StepNumber,
+  settling: 'done' | 'skipped',
+): Refusal[] {
+  const completes = review.steps.every((s) => s.number === step || s.state !== 'pending');
+  if (completes) return tooFewMeetings(review, 'before it can be completed');
+  if (step === FINAL_REPORT_STEP && settling === 'done') return tooFewMeetings(review);
+  return [];
+}
+
 /** Marks a step done. The final report waits for the minimum meetings (Sedgemoor ToR 10.1). */
 export function completeStep(
   review: Review,
@@ -48,7 +65,7 @@ export function completeStep(
     ...stillPending(review, step),
     ...earlierOpen(review, step),
   ];
-  if (step === FINAL_REPORT_STEP) refusals.push(...tooFewMeetings(review));
+  refusals.push(...meetingsBeforeSettling(review, step, 'done'));
   return unlessRefused(refusals, () => withStep(review, { number: step, state: 'done', by, on }));
 }
 
@@ -76,12 +93,16 @@ export function skipStep(
     });
   if (!reason.trim())
     refusals.push({ code: 'review.skip-reason-missing', message: 'Say why the step is skipped.' });
+  refusals.push(...meetingsBeforeSettling(review, step, 'skipped'));
   return unlessRefused(refusals, () =>
     withStep(review, { number: step, state: 'skipped', by, on, reason: reason.trim() }),
   );
 }
 
-/** Every step done or skipped. */
+/** Every step done or skipped, and the policy's minimum meetings held (Sedgemoor ToR 10.1). */
 export function isReviewComplete(review: Review): boolean {
-  return review.steps.every((s) => s.state !== 'pending');
+  return (
+    review.steps.every((s) => s.state !== 'pending') &&
+    tooFewMeetings(review, 'before it can be completed').length === 0
+  );
 }

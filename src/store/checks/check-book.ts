@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import type { LocalDate } from '../../domain/calendar/local-date';
 import {
   checkAssignmentModel,
   realityCheckModel,
@@ -57,13 +58,29 @@ export class CheckBook {
       .lean<CheckAssignmentRecord[]>();
   }
 
-  /** Whether any of the group's checks is offered to or accepted by someone, not yet submitted. */
-  async anyUnderway(groupId: string): Promise<boolean> {
-    const found = await this.assignments
-      .findOne({ groupId, status: { $in: ['offered', 'accepted'] } })
+  /**
+   * Whether one of the group's inspections is running on the given local date: a check at least
+   * one inspector has accepted and not yet submitted findings for, created by then and not past
+   * its due date. An offer nobody has accepted yet is not an inspection under way (Southampton TI
+   * ToR: "New members can only join in-between inspections").
+   */
+  async anyUnderway(groupId: string, on: { today: LocalDate; now: Date }): Promise<boolean> {
+    const accepted = await this.assignments
+      .find({ groupId, status: 'accepted' })
+      .select({ checkId: 1 })
+      .lean<Pick<CheckAssignmentRecord, 'checkId'>[]>();
+    if (accepted.length === 0) return false;
+    const checkIds = [...new Set(accepted.map((a) => a.checkId))];
+    const running = await this.checks
+      .findOne({
+        _id: { $in: checkIds },
+        groupId,
+        createdAt: { $lte: on.now },
+        dueOn: { $gte: on.today },
+      })
       .select({ _id: 1 })
-      .lean<Pick<CheckAssignmentRecord, '_id'>>();
-    return found !== null;
+      .lean<Pick<RealityCheckRecord, '_id'>>();
+    return running !== null;
   }
 
   async checksByIds(ids: string[]): Promise<RealityCheckRecord[]> {

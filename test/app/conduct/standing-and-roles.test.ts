@@ -150,7 +150,7 @@ describe('Trafford: the Nominations Committee', () => {
       facts: { boardMemberElsewhere: true, isStaff: false },
     });
     expect(committee).toMatchObject({ ok: true });
-    expect((await groupStateOf(ctx, group._id)).activeMembers).toBe(0);
+    expect((await groupStateOf(ctx, group._id, '2026-03-02')).activeMembers).toBe(0);
 
     const mel = await seedPerson(ctx, org._id, `Mel Member ${org._id}`);
     const member = await addMember(ctx, officer, {
@@ -161,7 +161,7 @@ describe('Trafford: the Nominations Committee', () => {
       tenancyStartedOn: '2019-01-01',
     });
     expect(member).toMatchObject({ ok: true });
-    expect((await groupStateOf(ctx, group._id)).activeMembers).toBe(1);
+    expect((await groupStateOf(ctx, group._id, '2026-03-02')).activeMembers).toBe(1);
     const referred = await referMember(ctx, officer, {
       groupId: group._id,
       subjectId: mel.personId,

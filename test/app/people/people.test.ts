@@ -11,7 +11,10 @@ import {
 import { whyCannotTakePart } from '../../../src/app/people/standing';
 import type { Actor } from '../../../src/app/shared/actor';
 import { AuditTrail } from '../../../src/store/audit/audit-trail';
-import { checkAssignmentModel } from '../../../src/store/checks/reality-check-model';
+import {
+  checkAssignmentModel,
+  realityCheckModel,
+} from '../../../src/store/checks/reality-check-model';
 import { membershipModel } from '../../../src/store/people/membership-model';
 import { personModel } from '../../../src/store/people/person-model';
 import { Seats } from '../../../src/store/seats';
@@ -304,6 +307,18 @@ describe('adding members', () => {
     const { ctx, org, officer, group } = await setUp('southampton-ti');
     const inspector = await seedPerson(ctx, org._id, 'Ian Inspector');
     await addMember(ctx, officer, { groupId: group._id, personId: inspector.personId, ...settled });
+    // The check itself, running until its due date: an inspection is under way only within it.
+    await realityCheckModel(ctx.db).create({
+      _id: '0123456789abcdef01234567',
+      organisationId: org._id,
+      groupId: group._id,
+      reference: 'C-1',
+      title: 'Empty home at 4 Elm Road',
+      kind: 'empty-home-inspection',
+      dueOn: '2026-03-20',
+      createdAt: new Date(START),
+      createdBy: officer.personId,
+    });
     const assignment = await checkAssignmentModel(ctx.db).create({
       organisationId: org._id,
       groupId: group._id,

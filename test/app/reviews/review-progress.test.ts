@@ -21,7 +21,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; refusals: unknown
 }
 
 describe('a review worked through, stored', () => {
-  it('Sedgemoor ToR 4.3 and 6.2: steps, meetings, agreed recommendations, a management response starting the 28-day improvement plan clock, actions, and the plan agreed starting the 6-month review', async () => {
+  it('Sedgemoor ToR 4.3 and 6.2: steps, meetings, agreed recommendations starting the 28-day improvement plan clock, a management response, actions, and the plan agreed starting the 6-month review', async () => {
     const ctx = app.ctx();
     const org = await seedOrganisation(ctx);
     const officer = await seedPerson(ctx, org._id, 'Vera Officer', { officer: true });
@@ -55,18 +55,24 @@ describe('a review worked through, stored', () => {
         decisions: [{ recommendationId, agreed: true }],
       }),
     );
+    // 6.2: the 28 days run from the agreement (4 May), whenever the response is recorded.
+    const planDeadlines = () =>
+      deadlineModel(ctx.db).find({ 'subject.id': review._id, kind: 'improvement-plan' }).lean();
+    expect((await planDeadlines()).map((d) => d.dueAt.toISOString())).toEqual([
+      '2026-06-01T22:59:59.999Z',
+    ]);
+    app.setNow('2026-05-11T09:00:00Z');
     must(await completeReviewStep(ctx, officer, { reviewRef: ref, step: 6 }));
     must(
       await recordReviewManagementResponse(ctx, officer, {
         reviewRef: ref,
-        receivedOn: '2026-05-04',
+        receivedOn: '2026-05-11',
         responses: [{ recommendationId, decision: 'accept' }],
       }),
     );
-    const planDeadline = await deadlineModel(ctx.db)
-      .findOne({ 'subject.id': review._id, kind: 'improvement-plan' })
-      .lean();
-    expect(planDeadline?.dueAt.toISOString()).toBe('2026-06-01T22:59:59.999Z');
+    expect((await planDeadlines()).map((d) => d.dueAt.toISOString())).toEqual([
+      '2026-06-01T22:59:59.999Z',
+    ]);
     must(
       await addReviewImprovementAction(ctx, officer, {
         reviewRef: ref,
@@ -80,7 +86,7 @@ describe('a review worked through, stored', () => {
     const followUp = await deadlineModel(ctx.db)
       .findOne({ 'subject.id': review._id, kind: 'action-plan-review' })
       .lean();
-    expect(followUp?.dueAt.toISOString().slice(0, 10)).toBe('2026-11-04');
+    expect(followUp?.dueAt.toISOString().slice(0, 10)).toBe('2026-11-11');
     const actions = (await new AuditTrail(ctx.db).forSubject('review', review._id)).map(
       (e) => e.action,
     );

@@ -39,6 +39,10 @@ async function answer(sent: TeamsSent[], since: number, says: string): Promise<s
 const keysOn = (card: string) =>
   [...card.matchAll(/"title":"Key","value":"([a-z0-9-]+)"/g)].map((m) => m[1]);
 
+/** The tenant-inspection state beside each standard on a card, in order. */
+const inspectionsOn = (card: string) =>
+  [...card.matchAll(/"title":"Tenant inspection","value":"([^"]+)"/g)].map((m) => m[1] ?? '');
+
 describe('Teams: every one of the 43 Liverpool offers is reachable from `standards`, with its key', () => {
   onlyLoopbackNetwork();
   const bot = useTestBot(
@@ -104,6 +108,15 @@ describe('Teams: every one of the 43 Liverpool offers is reachable from `standar
     const everyKey = [...keysOn(first), ...keysOn(second), ...keysOn(third)];
     expect(everyKey).toHaveLength(43);
     expect([...everyKey].sort()).toEqual([...stored].sort());
+    // Beside each figure, where the tenant inspectors' check stands: the Liverpool offers carry
+    // "to be verified by tenant inspectors, inspection planned for <month>" on 11 promises.
+    const inspections = [first, second, third].flatMap(inspectionsOn);
+    expect(inspections).toHaveLength(43);
+    expect(inspections.filter((s) => s.startsWith('planned '))).toHaveLength(11);
+    expect(inspections).toContain('planned August 2021');
+    expect(inspections).toContain('planned May 2021');
+    expect(inspections).toContain('verified December 2020');
+    expect(inspections).toContain('not planned');
 
     from = since();
     await send(activity(OFFICER, 'standards area:"repairs and maintenance"'));

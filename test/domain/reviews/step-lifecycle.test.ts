@@ -5,6 +5,7 @@ import {
   recordMeeting,
   SEDGEMOOR_REVIEW_POLICY,
   skipStep,
+  TRAFFORD_REVIEW_POLICY,
   type Review,
   type StepNumber,
 } from '../../../src/domain/reviews';
@@ -81,5 +82,36 @@ describe('review steps', () => {
     expect(!again.ok && again.refusals.map((r) => r.code)).toEqual(['review.step-already-settled']);
     const early = completeStep(opened('full'), 1, 'o', '2026-03-01');
     expect(!early.ok && early.refusals.map((r) => r.code)).toEqual(['review.date-before-opened']);
+  });
+});
+
+describe('Sedgemoor ToR 10.1: the minimum meetings before a review completes', () => {
+  function lightTouchToStep10(review: Review): Review {
+    let at = review;
+    for (const step of [1, 2, 3, 4, 5, 6, 7, 8, 9] as StepNumber[])
+      at = [1, 3, 5].includes(step)
+        ? must(completeStep(at, step, 'o', '2026-04-10'))
+        : must(skipStep(at, step, 'o', '2026-04-10', 'Not needed for a light-touch look'));
+    return at;
+  }
+
+  it('a light-touch review with no meetings cannot complete by skipping step 8; with 2 it can', () => {
+    const review = lightTouchToStep10(opened('light-touch'));
+    const skipped = skipStep(review, 10, 'o', '2026-04-10', 'Nothing to publicise');
+    expect(!skipped.ok && skipped.refusals.map((r) => r.code)).toEqual(['review.meetings-too-few']);
+    expect(!skipped.ok && skipped.refusals[0]?.message).toBe(
+      'A light-touch review needs at least 2 meetings before it can be completed; none has been held.',
+    );
+    const done = completeStep(review, 10, 'o', '2026-04-10');
+    expect(!done.ok && done.refusals.map((r) => r.code)).toEqual(['review.meetings-too-few']);
+    let met = must(recordMeeting(review, { on: '2026-04-02', attendees: 5 }));
+    met = must(recordMeeting(met, { on: '2026-04-09', attendees: 5 }));
+    expect(isReviewComplete(must(completeStep(met, 10, 'o', '2026-04-10')))).toBe(true);
+  });
+
+  it('a group whose policy sets no minimum (minimumMeetings absent) completes without meetings', () => {
+    const noMinimum = { ...opened('light-touch'), policy: { ...TRAFFORD_REVIEW_POLICY } };
+    const review = lightTouchToStep10(noMinimum);
+    expect(isReviewComplete(must(completeStep(review, 10, 'o', '2026-04-10')))).toBe(true);
   });
 });

@@ -148,6 +148,50 @@ describe('Torus Liverpool local offers Q3 (shipped example file)', () => {
     ]);
   });
 
+  it('imports a planned verification for each of the 11 "to be verified by tenant inspectors" lines, in the month the document names', () => {
+    // Counted from the seed document (torus-liverpool-local-offers-q3.txt): each phrase below is
+    // quoted from it, spelling and all; the month it names is the one the standard must carry.
+    const sourceLines: Array<[key: string, quoted: string]> = [
+      ['neighbourhood-information', 'To be verified by Tenant Inspection June 2021'],
+      ['emails-acknowledged-within-4-hours', 'customer service inspection Aug 2021'],
+      ['health-and-safety-information', 'inspection planned for May 2021'],
+      ['allocations-information', 'inspection planed for September 2021'],
+      ['tenancy-information', 'inspection planned for March 2021'],
+      ['mutual-exchange-information', 'inspection planned for March 2021'],
+      ['rent-payment-information', 'inspection planned March 2021'],
+      ['income-officer-advice', 'inspection planned for March 2021'],
+      ['rent-account-information', 'inspection planned for March 2021'],
+      ['income-maximisation-information', 'To be verified by tenant inspectors, March 2021'],
+      ['tenant-voice-information', 'inspection planned for Nov 2021'],
+    ];
+    const MONTHS = [
+      'jan',
+      'feb',
+      'mar',
+      'apr',
+      'may',
+      'jun',
+      'jul',
+      'aug',
+      'sep',
+      'oct',
+      'nov',
+      'dec',
+    ];
+    const monthNamed = (quoted: string) => {
+      const [, name = '', year = ''] = /([A-Za-z]+) (\d{4})$/.exec(quoted) ?? [];
+      const month = MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+      return `${year}-${String(month).padStart(2, '0')}`;
+    };
+    const planned = liverpool().filter(
+      (s) => !s.verification.done && s.verification.plannedMonth !== undefined,
+    );
+    expect(planned).toHaveLength(sourceLines.length);
+    expect(planned.map((s) => [s.key, s.verification.plannedMonth])).toEqual(
+      sourceLines.map(([key, quoted]) => [key, monthNamed(quoted)]),
+    );
+  });
+
   it('keeps figures with no target (satisfaction since April 2020, ASB caseload) with their units', () => {
     expect(standard('neighbourhood-satisfaction').latest).toEqual({
       value: 91.9,
