@@ -11,12 +11,21 @@ import { FORM_VERBS } from '../card-actions';
 /** Neither form command takes a date, so which command it is needs no calendar. */
 const NO_CALENDAR = { today: '2000-01-01', addWorkingDays: (from: string) => from };
 
-export function commandAnswersWithForm(text: string, attachments = 0): boolean {
+function answersOf(text: string) {
   const parsed = parseCommand(text, NO_CALENDAR);
-  if (!parsed.ok) return false;
-  const answers = COMMANDS.find((command) => command.type === parsed.command.type)?.answersWithForm;
+  if (!parsed.ok) return undefined;
+  return COMMANDS.find((command) => command.type === parsed.command.type)?.answersWithForm;
+}
+
+export function commandAnswersWithForm(text: string, attachments = 0): boolean {
+  const answers = answersOf(text);
   // `standards import` with the file attached (Teams) imports it instead of asking for it.
   return answers === true || (answers === 'without-file' && attachments === 0);
+}
+
+/** A command that asks for a file unless one came with it (`standards import`). */
+export function commandTakesFile(text: string): boolean {
+  return answersOf(text) === 'without-file';
 }
 
 export function actionAnswersWithForm(verb: string): boolean {

@@ -14,6 +14,7 @@ import { speakerOf, type Speaker, type SpeakerSettings } from '../../app/convers
 import { runCardAction } from '../../app/dispatch/card-actions';
 import { noticeReply, refusalReply, type Reply } from '../../app/dispatch/reply';
 import { runCommand } from '../../app/dispatch/run-command';
+import { commandTakesFile } from '../../app/dispatch/form-requests';
 import type { Messenger } from '../../app/messaging/messenger';
 import type { AppContext } from '../../app/shared/context';
 import { renderTeamsCard } from '../../cards/render-teams';
@@ -69,7 +70,7 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
       const files = tableFilesOf(context.activity.attachments ?? []);
       const request = { speaker, text, mentioned, attachments: [] };
       const reply = await runCommand(deps.ctx, request);
-      if (files.length > 0 && isStandardsImport(text) && reply.kind === 'form') {
+      if (files.length > 0 && commandTakesFile(text) && reply.kind === 'form') {
         // The command allowed it (an officer asked): the file is read after this turn.
         await context.sendActivity(`Reading ${files.map((f) => f.name).join(', ')}…`);
         this.importLater(context, speaker, text, files);
@@ -152,22 +153,23 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
    * An answer in the conversation it was asked in, unless it is for the asker alone and that
    * conversation is shared: then it goes to their personal chat, with a pointer here.
    */
-  private async answer(context: TurnContext, reply: Reply): Promise<void> {
-    const activity = activityOf(reply);
-    if (!forSenderAlone(reply) || isPersonal(context.activity)) {
-      await context.sendActivity(activity);
-      return;
-    }
-    const sent = await this.sendToPerson(privateAddressOf(context.activity), activity, context);
-    await context.sendActivity(sent ? SENT_PRIVATELY_TEXT : NO_PRIVATE_CHAT_TEXT);
+  private answer(context: TurnContext, reply: Reply): Promise<void> {
+    return this.answerIn(placeOf(context), (activity) => context.sendActivity(activity), reply);
   }
 
-  private sendToPerson(
-    to: PrivateAddress,
-    activity: Partial<Activity>,
-    context: TurnContext,
-  ): Promise<boolean> {
-    return sendPrivately(context.adapter as CloudAdapter, this.deps.botAppId, to, activity);
+  /** The same, posting with `post`: in the turn, or later into the turn's conversation. */
+  private async answerIn(
+    place: AnswerPlace,
+    post: (activity: Partial<Activity> | string) => Promise<unknown>,
+    reply: Reply,
+  ): Promise<void> {
+    const activity = activityOf(reply);
+    if (!forSenderAlone(reply) || place.personal) {
+      await post(activity);
+      return;
+    }
+    const sent = await sendPrivately(place.adapter, this.deps.botAppId, place.asker, activity);
+    await post(sent ? SENT_PRIVATELY_TEXT : NO_PRIVATE_CHAT_TEXT);
   }
 
   private async answerRepeat(context: TurnContext, answer: unknown): Promise<void> {
@@ -216,10 +218,13 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     text: string,
     files: Array<{ name: string; url: string }>,
   ): void {
-    const adapter = context.adapter as CloudAdapter;
+    const place = placeOf(context);
     const reference = TurnContext.getConversationReference(context.activity);
-    const personal = isPersonal(context.activity);
-    const to = privateAddressOf(context.activity);
+    // After the turn, answers go into the turn's conversation (the same thread in a channel).
+    const post = (activity: Partial<Activity> | string) =>
+      place.adapter.continueConversationAsync(this.deps.botAppId, reference, async (turn) => {
+        await turn.sendActivity(activity);
+      });
     const job = this.imports(async () => {
       let reply: Reply;
       try {
@@ -235,19 +240,9 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
           reply = refusalReply([{ code: 'failed', message: SORRY_TEXT }]);
         }
       }
-      const activity = activityOf(reply);
-      if (forSenderAlone(reply) && !personal) {
-        if (await sendPrivately(adapter, this.deps.botAppId, to, activity)) return;
-      }
-      await adapter
-        .continueConversationAsync(this.deps.botAppId, reference, async (turn) => {
-          await turn.sendActivity(
-            forSenderAlone(reply) && !personal ? NO_PRIVATE_CHAT_TEXT : activity,
-          );
-        })
-        .catch((error: unknown) =>
-          this.deps.log.warn({ err: error }, 'could not post the result of a standards import'),
-        );
+      await this.answerIn(place, post, reply).catch((error: unknown) =>
+        this.deps.log.warn({ err: error }, 'could not post the result of a standards import'),
+      );
     });
     this.pending.add(job);
     void job.finally(() => this.pending.delete(job));
@@ -289,13 +284,24 @@ function forSenderOnly(reply: Reply): Reply {
   return reply.kind === 'message' ? { ...reply, onlyToSender: true } : reply;
 }
 
+/** Where a turn's answers go: whether its conversation is the asker's own, and how to reach them. */
+interface AnswerPlace {
+  personal: boolean;
+  asker: PrivateAddress;
+  adapter: CloudAdapter;
+}
+
+function placeOf(context: TurnContext): AnswerPlace {
+  return {
+    personal: isPersonal(context.activity),
+    asker: privateAddressOf(context.activity),
+    adapter: context.adapter as CloudAdapter,
+  };
+}
+
 function isPersonal(activity: Activity): boolean {
   const type = activity.conversation.conversationType;
   return type !== 'channel' && type !== 'groupChat';
-}
-
-function isStandardsImport(text: string): boolean {
-  return /^standards\s+import\b/i.test(text.trim());
 }
 
 function invokeResponseOf(reply: Reply): AdaptiveCardInvokeResponse {
