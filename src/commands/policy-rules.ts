@@ -30,7 +30,8 @@ export type PolicyRuleValue =
   | string[]
   | { min: number; max: number }
   | { months: number; orTrained: boolean }
-  | { full: number; lightTouch: number };
+  | { full: number; lightTouch: number }
+  | number[];
 
 type ValueSchema = z.ZodType<PolicyRuleValue, string>;
 
@@ -69,6 +70,13 @@ const meetingsPerReview = z.union([
       return { full, lightTouch };
     }),
 ]);
+const steps = z.union([
+  OFF,
+  z
+    .string()
+    .regex(/^(10|[1-9])(,(10|[1-9]))*$/)
+    .transform((text) => [...new Set(text.split(',').map(Number))].sort((a, b) => a - b)),
+]);
 const tenures = z
   .string()
   .transform((text) => [...new Set(text.split(',').filter((t) => t !== ''))])
@@ -90,6 +98,7 @@ const KINDS = {
   range: { schema: range, hint: '<min>-<max>, e.g. 12-15, or off' },
   tenancy: { schema: tenancy, hint: '<months>, e.g. 12 or 12-or-trained, or off' },
   meetings: { schema: meetingsPerReview, hint: '<full>,<light-touch>, e.g. 4,2, or off' },
+  steps: { schema: steps, hint: '<steps> from 1 to 10, e.g. 1,3,5, or off' },
   tenures: {
     schema: tenures,
     hint: `<list> of ${TENURES.join(', ')}, e.g. tenant,leaseholder`,
@@ -126,6 +135,13 @@ const KIND_OF: Readonly<Record<PolicyRuleKey, keyof typeof KINDS>> = {
   minMeetingsPerYear: 'number',
   reviewsPerYear: 'number',
   minMeetingsPerReview: 'meetings',
+  informationRequestWorkingDays: 'number',
+  staffNoticeWorkingDays: 'number',
+  improvementPlanDays: 'number',
+  planSignOffDays: 'number',
+  followUpReviewMonths: 'range',
+  lightTouchRequiredSteps: 'steps',
+  findingsBlinded: 'flag',
   annualAppraisal: 'flag',
   appraisalOf: 'appraisal',
   annualTermsReview: 'flag',

@@ -300,6 +300,12 @@ function everyRuleChanged(preset: MembershipPolicy): MembershipPolicy {
     minMeetingsPerYear: 9999,
     reviewsPerYear: 9999,
     minMeetingsPerReview: { full: 99, lightTouch: 99 },
+    informationRequestWorkingDays: 9999,
+    staffNoticeWorkingDays: 9999,
+    improvementPlanDays: 9999,
+    planSignOffDays: 9999,
+    followUpReviewMonths: { min: 9998, max: 9999 },
+    lightTouchRequiredSteps: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     appraisalOf: preset.appraisalOf === 'each-member' ? 'panel' : 'each-member',
     quorum: 9999,
   };

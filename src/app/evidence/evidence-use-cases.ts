@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { meet } from '../../domain/deadlines';
+import { readableDate } from '../../domain/reviews/review-refusals';
 import { ok, refuse } from '../../domain/shared/result';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
+import { GroupBook } from '../../store/groups/group-book';
 import { EvidenceRequestBook } from '../../store/evidence/evidence-request-book';
 import type { EvidenceRequestRecord } from '../../store/evidence/evidence-request-model';
 import { OrganisationBook } from '../../store/organisations/organisation-book';
@@ -9,7 +11,8 @@ import { PersonBook } from '../../store/people/person-book';
 import { newId } from '../../store/model-registry';
 import { nextReference, normaliseReference } from '../../store/references';
 import { startDeadline } from '../deadlines/start-deadline';
-import { localToday } from '../people/standing';
+import { calendarOf } from '../organisations/register-organisation';
+import { localToday, policyOf } from '../people/standing';
 import type { Actor } from '../shared/actor';
 import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
@@ -23,9 +26,10 @@ export const NOT_FOUND = {
 };
 
 /**
- * An officer asks a member of staff for information. Sedgemoor ToR: staff provide it within 10
- * working days, counted on the organisation's calendar; the officer may set another date, but
- * not one already past.
+ * An officer asks a member of staff for information. Where the group's document gives staff a
+ * number of working days (Sedgemoor ToR 6.1: 10), that is the due date, counted on the
+ * organisation's calendar, and an officer may give longer but not less. Where it gives none, the
+ * officer says when it is due.
  */
 export const requestEvidence = defineUseCase({
   name: 'requestEvidence',
@@ -51,11 +55,30 @@ export const requestEvidence = defineUseCase({
     );
     if (!person)
       return refuse('person-not-found', 'That person is not known in your organisation.');
-    if (input.dueOn && input.dueOn < (await localToday(ctx, actor.organisationId)))
+    const today = await localToday(ctx, actor.organisationId);
+    if (input.dueOn && input.dueOn < today)
       return refuse(
         'evidence.due-in-past',
         `The due date ${input.dueOn} has already passed; choose today or later.`,
       );
+    const entitled = policyOf(
+      await new GroupBook(ctx.db).get(input.groupId),
+    ).informationRequestWorkingDays;
+    if (entitled === undefined && !input.dueOn)
+      return refuse(
+        'evidence.due-needed',
+        "This group's terms set no time for staff to answer, so say when it is due, e.g. due:+10wd.",
+      );
+    const earliest =
+      entitled === undefined
+        ? undefined
+        : (await calendarOf(ctx, actor.organisationId)).addWorkingDays(today, entitled);
+    if (earliest && input.dueOn && input.dueOn < earliest)
+      return refuse(
+        'evidence.due-too-soon',
+        `Staff have ${entitled} working days to send information under this group's terms, so it cannot be due before ${readableDate(earliest)}.`,
+      );
+    const dueOn = input.dueOn ?? earliest;
     const reference = await nextReference(ctx.db, actor.organisationId, 'E');
     const requestId = newId();
     const deadline = await startDeadline(ctx, {
@@ -65,7 +88,7 @@ export const requestEvidence = defineUseCase({
       subject: { kind: 'evidence-request', id: requestId },
       ownerId: person._id,
       from: ctx.now(),
-      dueOn: input.dueOn,
+      dueOn,
       startedBy: actor.personId,
     });
     const record = await new EvidenceRequestBook(ctx.db).create({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../../domain/shared/people';
 import {
   escalate,
+  isStepNumber,
   nextEscalationStage,
   openReview as openInDomain,
   recordMeeting as recordMeetingInDomain,
@@ -33,19 +34,33 @@ const NOT_FOUND = {
 
 /**
  * Each group runs reviews under its own preset's rules (domain.md "Whose rule is it"): its own
- * escalation ladder, or none. The meeting minimum is the group's policy as it stands, so an
- * officer who sets or clears minMeetingsPerReview (Sedgemoor ToR 10.1) is obeyed; absent, off.
+ * escalation ladder, or none. The meeting minimum (Sedgemoor ToR 10.1), the steps a light-touch
+ * review cannot skip (4.4) and the follow-up window (Southampton) are the group's policy as it
+ * stands, so an officer who sets or clears them is obeyed; absent, off.
  */
 export function reviewPolicyFor(group: GroupRecord): ReviewPolicy {
   const key = presetKeyOf(group);
   const preset = reviewPolicyForPreset(key);
   if (!preset) throw new Error(`No review rules for preset “${key}”`);
-  const { minimumMeetings: _presetMinimum, ...rest } = preset;
-  void _presetMinimum;
-  const minimum = policyOf(group).minMeetingsPerReview;
-  return minimum
-    ? { ...rest, minimumMeetings: { full: minimum.full, 'light-touch': minimum.lightTouch } }
-    : rest;
+  const {
+    minimumMeetings: _minimum,
+    lightTouchRequiredSteps: _steps,
+    followUpWindowMonths: _window,
+    ...ladder
+  } = preset;
+  void [_minimum, _steps, _window];
+  const policy = policyOf(group);
+  const minimum = policy.minMeetingsPerReview;
+  const steps = policy.lightTouchRequiredSteps?.filter(isStepNumber);
+  const window = policy.followUpReviewMonths;
+  return {
+    ...ladder,
+    ...(minimum
+      ? { minimumMeetings: { full: minimum.full, 'light-touch': minimum.lightTouch } }
+      : {}),
+    ...(steps ? { lightTouchRequiredSteps: steps } : {}),
+    ...(window ? { followUpWindowMonths: { from: window.min, to: window.max } } : {}),
+  };
 }
 
 /** An officer opens a full or light-touch review for the group (Sedgemoor ToR 4.3, 4.4). */

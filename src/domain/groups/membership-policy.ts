@@ -65,6 +65,33 @@ export interface MembershipPolicy {
   reviewsPerYear?: number;
   /** Sedgemoor ToR 10.1: a full review needs at least 4 meetings, a light-touch one at least 2. */
   minMeetingsPerReview?: { full: number; lightTouch: number };
+  /**
+   * Sedgemoor ToR 6.1: "Service leads have a duty to provide requested information within 10
+   * working days of receipt of the formal request". Absent, an officer gives each request's date.
+   */
+  informationRequestWorkingDays?: number;
+  /**
+   * Staff called to a panel meeting get at least this many working days' notice (Sedgemoor ToR
+   * 6.1, Trafford QIP 7: 10). Absent, no notice period is enforced.
+   */
+  staffNoticeWorkingDays?: number;
+  /** Sedgemoor ToR 6.2: SMT respond "within 28 days by way of an improvement plan". */
+  improvementPlanDays?: number;
+  /** Sedgemoor ToR 6.2: the plan is signed off or returned to SMT "within 10 days of receipt". */
+  planSignOffDays?: number;
+  /** Southampton TI: the action plan is "reviewed at a later date (6 months–1 year)". */
+  followUpReviewMonths?: { min: number; max: number };
+  /**
+   * Sedgemoor ToR 4.4: "A typical light-touch review will include steps 1, 3 and 5". Absent, a
+   * light-touch review may skip any step, with a reason.
+   */
+  lightTouchRequiredSteps?: number[];
+  /**
+   * Findings leave the panel only blinded: no tenant's or staff member's name or address
+   * (Southampton Confidentiality: "'blinded' and anonymous"; Trafford 13; Sedgemoor 7.1; Torus
+   * Safeguards).
+   */
+  findingsBlinded: boolean;
   /** Torus Safeguards: "annual appraisal and personal development"; Trafford 12: annual appraisal. */
   annualAppraisal: boolean;
   /**

@@ -85,6 +85,15 @@ export const membershipPolicySchema = z.strictObject({
   minMeetingsPerYear: count.optional(),
   reviewsPerYear: count.optional(),
   minMeetingsPerReview: z.strictObject({ full: count, lightTouch: count }).optional(),
+  informationRequestWorkingDays: positive.optional(),
+  staffNoticeWorkingDays: positive.optional(),
+  improvementPlanDays: positive.optional(),
+  planSignOffDays: positive.optional(),
+  followUpReviewMonths: z.strictObject({ min: positive, max: positive }).optional(),
+  lightTouchRequiredSteps: z.array(z.int().min(1).max(10)).optional(),
+  // Groups stored before this rule existed were all made from presets whose documents ask for
+  // confidentiality, so a missing value reads as on.
+  findingsBlinded: z.boolean().default(true),
   annualAppraisal: z.boolean(),
   appraisalOf: z.enum(['each-member', 'panel']).optional(),
   annualTermsReview: z.boolean(),

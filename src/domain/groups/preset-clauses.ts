@@ -31,6 +31,7 @@ export const PRESET_CLAUSES: Readonly<Record<PresetKey, Partial<Record<PolicyRul
     appraisalOf: 'Safeguards: "annual appraisal and personal development process" (of each member)',
     annualTermsReview:
       'Safeguards: "This annual review will include a review of the terms of reference."',
+    findingsBlinded: 'Members must: "respecting confidentiality of information"',
   },
   'southampton-ti': {
     maxMembersPerInspection: '"There is a limit of 12 members for any one inspection."',
@@ -46,6 +47,10 @@ export const PRESET_CLAUSES: Readonly<Record<PresetKey, Partial<Record<PolicyRul
     codeOfConductRequired: 'Code of Conduct: "Member agreement ... Signed"',
     initialTrainingRequired: 'Training: "relevant training which they will be expected to attend"',
     reviewsPerYear: 'Objectives: "at least one inspection a year"',
+    followUpReviewMonths:
+      'Objectives: "An action plan for improvements is agreed with Housing and reviewed at a later date (6 months–1 year)."',
+    findingsBlinded:
+      'Confidentiality: "the information must be appropriately \'blinded\' and anonymous so that identities are protected"',
   },
   'trafford-qip': {
     minMembers: '7: "a maximum of 15 members and a minimum of 8"',
@@ -68,6 +73,10 @@ export const PRESET_CLAUSES: Readonly<Record<PresetKey, Partial<Record<PolicyRul
     reviewsPerYear: '7: "aim to complete three service reviews annually"',
     annualAppraisal: '12: "The Panel will undergo an annual appraisal and skills audit"',
     appraisalOf: '12: "The Panel will undergo an annual appraisal and skills audit" (of the panel)',
+    staffNoticeWorkingDays:
+      '7: "The Panel can request for any member of the Trust’s staff to attend a meeting with 10 working days notice"',
+    findingsBlinded:
+      '13: "any information about members of staff or customers’ personal identities or circumstances will not be shared"',
   },
   'sedgemoor-scrutiny': {
     minMembers: '8.3: "a minimum of 4 and a maximum number of 12 residents"',
@@ -89,6 +98,16 @@ export const PRESET_CLAUSES: Readonly<Record<PresetKey, Partial<Record<PolicyRul
     standDownDuringTenancyAction: '11: "required to stand down for any period of that action"',
     minMeetingsPerReview:
       '10.1: "a full scrutiny review will require a minimum of 4 meetings and a light-touch review a minimum of 2 meetings"',
+    staffNoticeWorkingDays: '6.1: "subject to provision of a minimum of 10 working days’ notice"',
+    informationRequestWorkingDays:
+      '6.1: "Service leads have a duty to provide requested information within 10 working days of receipt of the formal request"',
+    improvementPlanDays:
+      '6.2: "a formal duty on SMT to respond within 28 days by way of an improvement plan"',
+    planSignOffDays:
+      '6.2: "Signing-off the improvement plan as addressing all recommendations or returning it to SMT for further improvement, within 10 days of receipt"',
+    lightTouchRequiredSteps: '4.4: "A typical light-touch review will include steps 1, 3 and 5"',
+    findingsBlinded:
+      '7.1: "All information acquired for the purposes of scrutiny activity is confidential to HIS."',
   },
 };
 
@@ -120,6 +139,13 @@ export const POLICY_RULE_LABELS: ReadonlyArray<readonly [PolicyRuleKey, string]>
   ['minMeetingsPerYear', 'Meetings a year (at least)'],
   ['reviewsPerYear', 'Reviews or inspections a year'],
   ['minMeetingsPerReview', 'Meetings per review (at least)'],
+  ['lightTouchRequiredSteps', 'Steps a light-touch review cannot skip'],
+  ['informationRequestWorkingDays', 'Working days staff have to send information'],
+  ['staffNoticeWorkingDays', 'Working days’ notice for staff called to a meeting'],
+  ['improvementPlanDays', 'Days for management’s improvement plan'],
+  ['planSignOffDays', 'Days to sign off or return the plan'],
+  ['followUpReviewMonths', 'Follow-up review of the plan (months after)'],
+  ['findingsBlinded', 'Findings blinded before they leave the panel'],
   ['annualAppraisal', 'Annual appraisal'],
   ['appraisalOf', 'Appraisal of each member or of the panel'],
   ['annualTermsReview', 'Annual review of the terms of reference'],

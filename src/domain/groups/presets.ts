@@ -60,6 +60,8 @@ const torusTims: PolicyPreset = {
     liveComplaintSuspends: true,
     standDownDuringTenancyAction: false,
     // Safeguards: "annual appraisal and personal development process".
+    // Members must: "respecting confidentiality of information".
+    findingsBlinded: true,
     annualAppraisal: true,
     // Safeguards: "New and continuing membership will be subject to an annual appraisal".
     appraisalOf: 'each-member',
@@ -111,6 +113,11 @@ const southamptonTi: PolicyPreset = {
     standDownDuringTenancyAction: false,
     // Objectives: "at least one inspection a year".
     reviewsPerYear: 1,
+    // "An action plan for improvements is agreed with Housing and reviewed at a later date
+    // (6 months–1 year)".
+    followUpReviewMonths: { min: 6, max: 12 },
+    // Confidentiality: information shared must be "'blinded' and anonymous".
+    findingsBlinded: true,
     annualAppraisal: false,
     annualTermsReview: false,
     conduct: {
@@ -170,6 +177,11 @@ const traffordQip: PolicyPreset = {
     minMeetingsPerYear: 6,
     reviewsPerYear: 3,
     // 12: "The Panel will undergo an annual appraisal and skills audit".
+    // 7: "request for any member of the Trust’s staff to attend a meeting with 10 working days notice".
+    staffNoticeWorkingDays: 10,
+    // 13: "any information about members of staff or customers’ personal identities or
+    // circumstances will not be shared".
+    findingsBlinded: true,
     annualAppraisal: true,
     appraisalOf: 'panel',
     annualTermsReview: false,
@@ -222,6 +234,16 @@ const sedgemoorScrutiny: PolicyPreset = {
     // 10.1: "a full scrutiny review will require a minimum of 4 meetings and a light-touch
     // review a minimum of 2 meetings".
     minMeetingsPerReview: { full: 4, lightTouch: 2 },
+    // 6.1: "a minimum of 10 working days’ notice"; information "within 10 working days".
+    staffNoticeWorkingDays: 10,
+    informationRequestWorkingDays: 10,
+    // 6.2: SMT respond "within 28 days"; the plan signed off or returned "within 10 days of receipt".
+    improvementPlanDays: 28,
+    planSignOffDays: 10,
+    // 4.4: "A typical light-touch review will include steps 1, 3 and 5".
+    lightTouchRequiredSteps: [1, 3, 5],
+    // 7.1: "All information acquired for the purposes of scrutiny activity is confidential".
+    findingsBlinded: true,
     annualAppraisal: false,
     annualTermsReview: false,
     conduct: {

@@ -8,8 +8,8 @@ import { readableDate } from './review-refusals';
 /** The earliest and latest follow-up dates, or undefined until the plan is agreed. */
 export function followUpWindow(review: Review): { from: LocalDate; to: LocalDate } | undefined {
   const agreedOn = review.improvementPlan.agreedOn;
-  if (!agreedOn) return undefined;
   const months = review.policy.followUpWindowMonths;
+  if (!agreedOn || !months) return undefined;
   return { from: plusMonths(agreedOn, months.from), to: plusMonths(agreedOn, months.to) };
 }
 
@@ -21,7 +21,13 @@ export function followUpWindow(review: Review): { from: LocalDate; to: LocalDate
 export function setFollowUpReview(review: Review, on: LocalDate): Result<Review> {
   const refusals: Refusal[] = [];
   const window = followUpWindow(review);
-  if (!window)
+  if (!review.policy.followUpWindowMonths)
+    refusals.push({
+      code: 'review.follow-up-not-in-terms',
+      message:
+        "This group's terms ask for no follow-up review of the plan; an officer can set one with `group policy set follow-up-review-months:6-12`.",
+    });
+  else if (!window)
     refusals.push({
       code: 'review.plan-not-agreed',
       message:

@@ -38,19 +38,19 @@ export interface ReviewPolicy {
    * where the group's policy sets no minMeetingsPerReview: the rule is off.
    */
   minimumMeetings?: Record<ReviewDepth, number>;
-  /** Steps a light-touch review must do; every other step may be skipped with a reason. */
-  lightTouchRequiredSteps: readonly StepNumber[];
-  /** The follow-up review of the improvement plan falls this many months after it is agreed. */
-  followUpWindowMonths: { from: number; to: number };
+  /**
+   * Steps a light-touch review must do; every other step may be skipped with a reason. Absent
+   * where the group's document names none (only Sedgemoor ToR 4.4 does): any may be skipped.
+   */
+  lightTouchRequiredSteps?: readonly StepNumber[];
+  /**
+   * The follow-up review of the improvement plan falls this many months after it is agreed.
+   * Absent where the document asks for none (only Southampton's does).
+   */
+  followUpWindowMonths?: { from: number; to: number };
   /** Rungs above 'none', lowest first; empty where the group's terms set no escalation route. */
   escalationLadder: readonly EscalationStage[];
 }
-
-/**
- * Southampton tenant-inspectors terms: "An action plan for improvements is agreed with Housing
- * and reviewed at a later date (6 months–1 year)"; domain.md applies it to every review.
- */
-const FOLLOW_UP_WINDOW = { from: 6, to: 12 };
 
 export const SEDGEMOOR_REVIEW_POLICY: ReviewPolicy = {
   key: 'sedgemoor-scrutiny',
@@ -62,7 +62,6 @@ export const SEDGEMOOR_REVIEW_POLICY: ReviewPolicy = {
   // 4.4 "A typical light-touch review will include steps 1, 3 and 5 and aspects of 4, 6, 7 and 8
   // as appropriate and proportionate"; 2, 9 and 10 are not named, so they are optional too.
   lightTouchRequiredSteps: [1, 3, 5],
-  followUpWindowMonths: FOLLOW_UP_WINDOW,
   // 5.4 "If the Panel remains dissatisfied with SMT response, it can set out its concerns to
   // STAC. If the STAC still remains dissatisfied it may seek independent mediation." The first
   // rung is the panel's, spoken for by its chair (5.3: concerns "reported to STAC by the Chair of
@@ -89,8 +88,6 @@ export const TRAFFORD_REVIEW_POLICY: ReviewPolicy = {
   source: 'trafford-quality-insight-panel-terms.txt',
   // No minimumMeetings: Trafford's terms set no per-review minimum (only "a minimum of six times
   // a year", section 7), so the rule is off unless an officer sets minMeetingsPerReview.
-  lightTouchRequiredSteps: [1, 3, 5],
-  followUpWindowMonths: FOLLOW_UP_WINDOW,
   // Section 5: "the Chair of the Panel can request a meeting with either the Chair of the Board
   // or the Chief Executive"; "If the situation is still not resolved then this can be escalated
   // further and the Chair of the Panel has the authority to discuss this with the regulator after
@@ -114,16 +111,14 @@ export const TRAFFORD_REVIEW_POLICY: ReviewPolicy = {
 
 /*
  * Torus and Southampton state no review process and no escalation route (domain.md "Whose rule
- * is it"), so their ladders are empty and they set no meeting minimum: nothing is borrowed from
- * Sedgemoor or Trafford. The steps and light-touch subset are the bot's one review model (4.3,
- * 4.4), kept so a review can still be worked through.
+ * is it"), so their ladders are empty and they set no meeting minimum and no light-touch subset:
+ * nothing is borrowed from Sedgemoor or Trafford. The ten steps are the bot's one review model
+ * (Sedgemoor 4.3), kept so a review can still be worked through.
  */
 export const TORUS_REVIEW_POLICY: ReviewPolicy = {
   key: 'torus-tims',
   name: 'Torus Tenant Inspectors and Mystery Shoppers (TIMS)',
   source: 'torus-tims-terms-of-reference.txt',
-  lightTouchRequiredSteps: [1, 3, 5],
-  followUpWindowMonths: FOLLOW_UP_WINDOW,
   escalationLadder: [],
 };
 
@@ -131,8 +126,9 @@ export const SOUTHAMPTON_REVIEW_POLICY: ReviewPolicy = {
   key: 'southampton-ti',
   name: 'Southampton City Council Tenant Inspectors',
   source: 'southampton-tenant-inspectors-terms-and-code.txt',
-  lightTouchRequiredSteps: [1, 3, 5],
-  followUpWindowMonths: FOLLOW_UP_WINDOW,
+  // "An action plan for improvements is agreed with Housing and reviewed at a later date
+  // (6 months–1 year)".
+  followUpWindowMonths: { from: 6, to: 12 },
   escalationLadder: [],
 };
 
@@ -159,5 +155,5 @@ export function isStepRequired(
   depth: ReviewDepth,
   step: StepNumber,
 ): boolean {
-  return depth === 'full' || policy.lightTouchRequiredSteps.includes(step);
+  return depth === 'full' || (policy.lightTouchRequiredSteps ?? []).includes(step);
 }
