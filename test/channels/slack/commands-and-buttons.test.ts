@@ -142,10 +142,18 @@ describe('Slack: every command and every button, over signed HTTP', () => {
     const review = await reviewModel(db()).findOne({}).lean();
     expect(opened.text).toContain(`Review ${review?.reference} opened`);
 
+    // Southampton's terms give staff no set time to answer, so the officer must say when.
+    const undated = await slash(
+      OFFICER,
+      `evidence request <@${STAFF.id}|${STAFF.name}> "Repair satisfaction figures" review:${review?.reference}`,
+    );
+    expect(undated.text).toContain('say when it is due');
+    expect(await evidenceRequestModel(db()).countDocuments({})).toBe(0);
+
     const since = slack.calls.length;
     await slash(
       OFFICER,
-      `evidence request <@${STAFF.id}|${STAFF.name}> "Repair satisfaction figures" review:${review?.reference}`,
+      `evidence request <@${STAFF.id}|${STAFF.name}> "Repair satisfaction figures" review:${review?.reference} due:+10wd`,
     );
     const toStaff = await dmTo(since, 'evidence.sent');
     expect(toStaff.text).toContain('Repair satisfaction figures');
