@@ -14,4 +14,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Microsoft retired the Bot Framework SDK at the end of 2025; its replacement (the Microsoft
+    // 365 Agents SDK) should only ever need changes in the Teams adapter's folder.
+    files: ['src/**/*.ts'],
+    ignores: ['src/channels/teams/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/agents-*'],
+              message: 'Only src/channels/teams may use Microsoft’s bot SDK (infra/agents-sdk.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

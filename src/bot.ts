@@ -2,6 +2,11 @@ import type { Server } from 'restify';
 import type { Connection } from 'mongoose';
 import { describeChannels, type Config } from './config';
 import { createHttpServer } from './http/server';
+import { mountPublicPages } from './http/public-pages';
+import { BotMetrics } from './metrics/bot-metrics';
+import { watchDatabase } from './metrics/database-gauges';
+import { mountFindingFiles } from './http/finding-file-route';
+import { FileLinks } from './app/findings/file-links';
 import type { Logger } from './log/logger';
 import { Schedules } from './scheduler/schedules';
 import { prepareModels } from './store/all-models';
@@ -60,10 +65,17 @@ export async function startBot(
     onProgress: (message) => log.info(message),
   });
   log.info({ database: database.source }, `database: ${database.description}`);
+  // Two replicas each starting their own embedded database would each hold half the data.
+  if (database.source !== 'uri')
+    log.warn(
+      { database: database.source },
+      'no MONGODB_URI: running an embedded database for this one process only; set MONGODB_URI before running more than one instance',
+    );
 
+  const metrics = config.metrics.enabled ? new BotMetrics() : undefined;
   let connection: Connection;
   try {
-    connection = await openDatabase(database.uri);
+    connection = await openDatabase(database.uri, metrics ? { monitorCommands: true } : {});
     await prepareModels(connection);
   } catch (error) {
     await database.stop();
@@ -71,10 +83,28 @@ export async function startBot(
   }
 
   const schedules = new Schedules(log, config.timeZone);
-  const server = createHttpServer({ log, isReady: () => isDatabaseReachable(connection) });
+  const server = createHttpServer({
+    log,
+    isReady: () => isDatabaseReachable(connection),
+    ...(metrics ? { metrics, metricsToken: config.metrics.token } : {}),
+  });
+  if (metrics) watchDatabase(metrics, connection);
+  mountPublicPages(server, config.pages);
 
   const channels = describeChannels(config);
-  const ctx = { db: connection, now: options.clock ?? (() => new Date()) };
+  // The listening address is known only once listening; links are made after that.
+  let listeningUrl = `http://127.0.0.1:${config.port}`;
+  const fileLinks = new FileLinks(
+    config.files.linkSecret,
+    () => config.files.publicUrl ?? listeningUrl,
+  );
+  const ctx = {
+    db: connection,
+    now: options.clock ?? (() => new Date()),
+    fileLinks,
+    ...(metrics ? { observer: metrics } : {}),
+  };
+  mountFindingFiles(server, ctx, fileLinks);
   const settings = { timeZone: config.timeZone, bootstrapOfficers: config.bootstrapOfficers };
   let teamsMessenger: Messenger | undefined;
   let teamsSettled = async () => undefined as void;
@@ -88,15 +118,18 @@ export async function startBot(
   log.info(channels.teams);
 
   let slackMessenger: Messenger | undefined;
+  let slackStop = async () => undefined as void;
   if (config.slack.mode !== 'off') {
     // Loaded here, not at the top: a bot without Slack never loads Bolt.
     const { mountSlack } = await import('./channels/slack/mount-slack');
-    slackMessenger = mountSlack(
+    const slack = mountSlack(
       server,
       config.slack,
       { ctx, settings, log },
       options.now ? { now: options.now } : {},
     );
+    slackMessenger = slack.messenger;
+    slackStop = slack.stop;
   }
   log.info(channels.slack);
 
@@ -116,7 +149,9 @@ export async function startBot(
   });
   if (options.runSchedules !== false) {
     schedules.add('nudge-sweep', config.nudges.sweepCron, async () => {
+      const started = process.hrtime.bigint();
       const report = await sweeper.sweep();
+      metrics?.swept(report, Number(process.hrtime.bigint() - started) / 1e9);
       if (report.swept && (report.nudgesQueued > 0 || report.nudgesRead > 0))
         log.info({ ...report }, 'nudge sweep');
     });
@@ -144,10 +179,13 @@ export async function startBot(
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${host}:${address.port}`;
   log.info({ port: address.port }, `listening on ${url}`);
+  listeningUrl = url;
 
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      // Socket Mode first: no new envelopes while the server drains.
+      await slackStop();
       await closeServer(server, options.drainTimeoutMs ?? 10000);
       await teamsSettled();
       await schedules.stopAll();

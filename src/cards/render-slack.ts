@@ -61,7 +61,12 @@ export function renderSlackBlocks(
 }
 
 /** Cards that are forms open as a Slack modal (views.open); the rest are messages. */
-export const SLACK_MODALS = ['declaration-form', 'findings-form', 'standards-upload'] as const;
+export const SLACK_MODALS = [
+  'declaration-form',
+  'findings-form',
+  'standards-upload',
+  'management-response',
+] as const;
 
 export function hasSlackModal(name: string): boolean {
   return (SLACK_MODALS as readonly string[]).includes(name);
@@ -108,6 +113,7 @@ export const SLACK_ASK_MODALS = {
   'evidence.more-time': { modal: 'evidence-more-time', fields: ['until', 'reason'] },
   'declaration.decide': { modal: 'declaration-exclude', fields: ['exclude'] },
   'conduct.outcome': { modal: 'conduct-outcome', fields: ['outcome', 'remove'] },
+  'findings.return': { modal: 'findings-return', fields: ['reason'] },
 } as const;
 export type AskingVerb = keyof typeof SLACK_ASK_MODALS;
 

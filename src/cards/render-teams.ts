@@ -1,4 +1,3 @@
-import type { Attachment } from 'botbuilder';
 import { expand, isCardName, loadTemplate } from './templates';
 
 // Markdown links only when `(` follows `]` at once, so this is the whole of a link's syntax.
@@ -22,11 +21,21 @@ export function defuseTeamsLinks(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The shape of a Bot Framework attachment, written here so that the cards need nothing from
+ * botbuilder: only src/channels/teams may import Microsoft's SDK (eslint.config.mjs), which keeps
+ * a move to the Microsoft 365 Agents SDK inside that folder (docs: infra/agents-sdk.md).
+ */
+export interface TeamsCardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: Record<string, unknown>;
+}
+
 /** A card by name, filled from its view model, as a Teams attachment (Adaptive Card 1.5). */
-export function renderTeamsCard(name: string, viewModel: unknown): Attachment {
+export function renderTeamsCard(name: string, viewModel: unknown): TeamsCardAttachment {
   if (!isCardName(name)) throw new RangeError(`No card template called ${name}`);
-  return {
-    contentType: 'application/vnd.microsoft.card.adaptive',
-    content: expand(loadTemplate(name, 'teams'), defuseTeamsLinks(viewModel)),
-  };
+  const content = expand(loadTemplate(name, 'teams'), defuseTeamsLinks(viewModel));
+  if (typeof content !== 'object' || content === null || Array.isArray(content))
+    throw new TypeError(`The ${name} template did not expand to a card`);
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: { ...content } };
 }

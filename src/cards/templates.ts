@@ -24,6 +24,11 @@ export const CARD_NAMES = [
   'conduct-history',
   'referral',
   'group-policy',
+  'improvement-plan',
+  'management-response',
+  'review',
+  'management-notice',
+  'findings-review',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 
@@ -72,7 +77,12 @@ export function expand(template: unknown, viewModel: unknown): unknown {
 
 /** Slack-only modals that ask for one or two fields before a card action runs. */
 export function loadModal(
-  name: 'check-decline' | 'evidence-more-time' | 'declaration-exclude' | 'conduct-outcome',
+  name:
+    | 'check-decline'
+    | 'evidence-more-time'
+    | 'declaration-exclude'
+    | 'conduct-outcome'
+    | 'findings-return',
 ): unknown {
   const file = join(cardsDirectory(), `${name}.modal.json`);
   if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')) as unknown);

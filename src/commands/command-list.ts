@@ -14,6 +14,7 @@ import {
   groupPolicySetCommand,
   memberRecordCommand,
 } from './definitions/groups';
+import { findingsApproveCommand, findingsReturnCommand } from './definitions/findings';
 import { helpCommand } from './definitions/help';
 import {
   declareCommand,
@@ -31,6 +32,28 @@ import {
   evidenceRequestCommand,
   reviewOpenCommand,
 } from './definitions/reviews';
+import {
+  reviewAgreeCommand,
+  reviewDoneCommand,
+  reviewEscalateCommand,
+  reviewHeldCommand,
+  reviewMeetingCommand,
+  reviewRecommendCommand,
+  reviewReportCommand,
+  reviewScopeCommand,
+  reviewShowCommand,
+  reviewSkipCommand,
+} from './definitions/review-steps';
+import {
+  reviewActionCommand,
+  reviewActionDoneCommand,
+  reviewFollowUpCommand,
+  reviewPlanCommand,
+  reviewPlanReturnCommand,
+  reviewPlanSignOffCommand,
+  reviewPlanSubmitCommand,
+  reviewRespondCommand,
+} from './definitions/review-plan';
 import { standardsImportCommand, standardsListCommand } from './definitions/standards';
 
 /**
@@ -53,8 +76,28 @@ export const COMMANDS = [
   standardsImportCommand,
   standardsListCommand,
   reviewOpenCommand,
+  reviewShowCommand,
+  reviewScopeCommand,
+  reviewDoneCommand,
+  reviewSkipCommand,
+  reviewMeetingCommand,
+  reviewHeldCommand,
+  reviewRecommendCommand,
+  reviewReportCommand,
+  reviewAgreeCommand,
+  reviewEscalateCommand,
+  reviewRespondCommand,
+  reviewActionCommand,
+  reviewActionDoneCommand,
+  reviewPlanCommand,
+  reviewPlanSubmitCommand,
+  reviewPlanSignOffCommand,
+  reviewPlanReturnCommand,
+  reviewFollowUpCommand,
   checkAssignCommand,
   checkOfferCommand,
+  findingsApproveCommand,
+  findingsReturnCommand,
   evidenceRequestCommand,
   declareCommand,
   registerCommand,

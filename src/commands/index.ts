@@ -19,4 +19,7 @@ export * from './definitions/groups';
 export * from './definitions/help';
 export * from './definitions/members';
 export * from './definitions/reviews';
+export * from './definitions/findings';
+export * from './definitions/review-steps';
+export * from './definitions/review-plan';
 export * from './definitions/standards';

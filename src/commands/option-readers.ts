@@ -5,7 +5,8 @@ import { readReference, readStandardKey } from './references';
 import { normaliseDashes } from './spacing';
 import { listJoined } from './wording';
 
-export type ValueReading = { ok: true; value: string | number } | { ok: false; message: string };
+export type ValueReading =
+  { ok: true; value: string | number | readonly number[] } | { ok: false; message: string };
 
 /** How one key:value option is read. `written` is the option as typed, e.g. `role:chiar`. */
 export interface OptionGrammar {
@@ -16,6 +17,11 @@ export interface OptionGrammar {
   /** What a person should type, e.g. "role:member, chair, … or committee". */
   hint: string;
   required: boolean;
+  /**
+   * The option names people, mentioned right after it (`invite:@Sam @Jo`): 'one' fills the
+   * field with one user id, 'many' with a list. `read` then only sees a value typed instead.
+   */
+  people?: 'one' | 'many';
   read(value: string, written: string, context: DateContext): ValueReading;
 }
 

@@ -4,6 +4,7 @@ import type { CommandInfo } from './define-command';
 import type { CommandGrammar } from './grammar';
 import { nearest } from './nearest';
 import type { ParseResult } from './parse-result';
+import { takePositionals, type Problem } from './positionals';
 import type { Token } from './tokenise';
 import { listJoined } from './wording';
 
@@ -17,12 +18,10 @@ export function withUsage(message: string, info: CommandInfo | undefined): Parse
 }
 
 /**
- * Something that is wrong, or something that is missing. Missing pieces are gathered into one
- * sentence ("check assign needs a person, a title and a due date") so a bare command gets one
- * clear answer rather than four.
+ * Each problem is something wrong or something missing (positionals.ts). Missing pieces are
+ * gathered into one sentence ("check assign needs a person, a title and a due date") so a bare
+ * command gets one clear answer rather than four.
  */
-type Problem = { wrong: string } | { missing: string; detail?: string };
-
 function describeProblems(info: CommandInfo, problems: readonly Problem[]): string {
   const sentences: string[] = [];
   const missing: Array<{ missing: string; detail?: string }> = [];
@@ -71,9 +70,11 @@ export function readArguments(
   // A definition is its grammar too; the readers below take it as such.
   const grammar: CommandGrammar = info;
   if (grammar.ignoresTheRest) return validated({ type: info.type }, info);
-  const pieces = sortPieces(rest);
   const fields: Record<string, unknown> = { type: info.type };
+  const positional = takePositionals(info, grammar, rest, fields);
+  const pieces = sortPieces(positional.rest);
   const problems = [
+    ...positional.problems,
     ...readPerson(info, grammar, pieces, fields),
     ...readText(info, grammar, pieces, fields),
     ...readOptions(info, grammar, pieces, fields, context),
@@ -105,6 +106,7 @@ function readPerson(
   }
   if (person === undefined) {
     const unpicked = pieces.unpickedNames[0];
+    if (grammar.person === 'optional' && unpicked === undefined) return [];
     if (unpicked !== undefined) {
       return [
         {
@@ -200,7 +202,8 @@ function readOptions(
     else problems.push({ wrong: reading.message });
   }
   for (const [key, option] of Object.entries(grammar.options)) {
-    if (option.required && !seen.has(key)) {
+    // People options were read already, from the mentions after their key (positionals.ts).
+    if (option.required && !seen.has(key) && fields[option.field] === undefined) {
       problems.push({ missing: option.noun, detail: option.hint });
     }
   }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { envSchema, secretVariables, type Env } from './env-schema';
 
@@ -18,6 +19,11 @@ export type TeamsConfig =
 export type SlackConfig =
   | { mode: 'off' }
   | { mode: 'single-workspace'; signingSecret: string; botToken: string; apiUrl: string }
+  /**
+   * One workspace over Slack's Socket Mode: the bot dials out to Slack over a WebSocket, so it
+   * needs no public HTTPS endpoint and no signing secret (nothing reaches it over HTTP).
+   */
+  | { mode: 'socket-mode'; appToken: string; botToken: string; apiUrl: string }
   | {
       mode: 'oauth';
       signingSecret: string;
@@ -36,6 +42,10 @@ export interface Config {
   ferretDbPort: number;
   /** Where the embedded FerretDB is built when none is on PATH; undefined: the project's .tools. */
   ferretDbInstallDir: string | undefined;
+  /** auto: FerretDB on PostgreSQL where its server binaries are found, else on SQLite. */
+  embeddedBackend: 'auto' | 'postgres' | 'sqlite';
+  /** A directory holding PostgreSQL's initdb and postgres, overriding the search. */
+  pgBin: string | undefined;
   timeZone: string;
   logLevel: LogLevel;
   teams: TeamsConfig;
@@ -49,6 +59,18 @@ export interface Config {
     digestCron: string;
     workingHours: { start: string; end: string };
     overdueNudges: number;
+  };
+  /** Links to findings files: signed with linkSecret, on publicUrl (else where the bot listens). */
+  files: { publicUrl: string | undefined; linkSecret: string };
+  /** /metrics in Prometheus format: off unless asked for; a token guards it off loopback. */
+  metrics: { enabled: boolean; token: string | undefined };
+  /** The privacy notice and terms of use the app manifests link to. */
+  pages: {
+    landlord: string;
+    contact: string;
+    retentionYears: number;
+    privacyFile: string | undefined;
+    termsFile: string | undefined;
   };
 }
 
@@ -87,6 +109,11 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     problems.push(
       `HOST: TEAMS_MODE=emulator serves Teams without authentication, so only on loopback (127.0.0.1, ::1 or localhost), not ${host}`,
     );
+  // Metrics name commands and counts people's work: off loopback, only to whoever holds the token.
+  if (env.METRICS && !env.METRICS_TOKEN && !LOOPBACK_HOSTS.has(host))
+    problems.push(
+      `METRICS_TOKEN: METRICS=on with HOST=${host} would show /metrics to anyone who can reach the bot; set a token for Prometheus to send, or listen on loopback`,
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: env.PORT,
@@ -96,6 +123,8 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     ferretDbBinary: env.FERRETDB_BIN,
     ferretDbPort: env.FERRETDB_PORT,
     ferretDbInstallDir: env.FERRETDB_INSTALL_DIR,
+    embeddedBackend: env.EMBEDDED_BACKEND,
+    pgBin: env.PG_BIN,
     timeZone: env.TIME_ZONE ?? 'Europe/London',
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
     teams: teams ?? { mode: 'off' },
@@ -106,6 +135,20 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
       digestCron: env.DIGEST_CRON,
       workingHours: env.NUDGE_WORKING_HOURS,
       overdueNudges: env.NUDGE_OVERDUE_COUNT,
+    },
+    files: {
+      publicUrl: env.PUBLIC_URL,
+      // Without one set, links last only as long as this process: fine on one machine, not
+      // behind a load balancer, where every instance must share it.
+      linkSecret: env.FILE_LINK_SECRET ?? randomBytes(32).toString('hex'),
+    },
+    metrics: { enabled: env.METRICS, token: env.METRICS_TOKEN },
+    pages: {
+      landlord: env.LANDLORD_NAME ?? 'Your landlord',
+      contact: env.PRIVACY_CONTACT ?? 'your landlord’s data protection officer',
+      retentionYears: env.RETENTION_YEARS,
+      privacyFile: env.PRIVACY_NOTICE_FILE ? resolve(env.PRIVACY_NOTICE_FILE) : undefined,
+      termsFile: env.TERMS_FILE ? resolve(env.TERMS_FILE) : undefined,
     },
   };
 }
@@ -161,6 +204,7 @@ function slackConfig(env: Env, problems: string[]): SlackConfig | undefined {
   const apiUrl = withTrailingSlash(env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL);
   const oauthVars = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
   const anyOauth = oauthVars.some((name) => env[name]);
+  if (env.SLACK_APP_TOKEN) return socketModeConfig(env, env.SLACK_APP_TOKEN, anyOauth, problems);
   if (!env.SLACK_SIGNING_SECRET) {
     if (env.SLACK_BOT_TOKEN || anyOauth) {
       problems.push(
@@ -203,6 +247,35 @@ function slackConfig(env: Env, problems: string[]): SlackConfig | undefined {
   return undefined;
 }
 
+/**
+ * Socket Mode for one workspace only: OAuth installation needs Slack to reach our redirect
+ * page over HTTPS, which is what Socket Mode is for not having, and Slack keeps Socket Mode apps
+ * out of its Marketplace. A signing secret left set is harmless: nothing arrives over HTTP.
+ */
+function socketModeConfig(
+  env: Env,
+  appToken: string,
+  anyOauth: boolean,
+  problems: string[],
+): SlackConfig | undefined {
+  if (anyOauth) {
+    problems.push(
+      'SLACK_APP_TOKEN: Socket Mode works for one workspace (SLACK_BOT_TOKEN), not with the SLACK_CLIENT_* variables for OAuth, because installing through OAuth needs a public HTTPS endpoint; unset one or the other',
+    );
+    return undefined;
+  }
+  if (!env.SLACK_BOT_TOKEN) {
+    problems.push('SLACK_BOT_TOKEN: required with SLACK_APP_TOKEN (Socket Mode)');
+    return undefined;
+  }
+  return {
+    mode: 'socket-mode',
+    appToken,
+    botToken: env.SLACK_BOT_TOKEN,
+    apiUrl: withTrailingSlash(env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL),
+  };
+}
+
 function withTrailingSlash(url: string): string {
   return url.endsWith('/') ? url : `${url}/`;
 }
@@ -221,6 +294,8 @@ export function describeChannels(config: Config): { teams: string; slack: string
         ? 'Slack: off (no SLACK_SIGNING_SECRET)'
         : config.slack.mode === 'single-workspace'
           ? 'Slack: on (one workspace, bot token)'
-          : 'Slack: on (OAuth, many workspaces)',
+          : config.slack.mode === 'socket-mode'
+            ? 'Slack: on (one workspace, Socket Mode: no public endpoint, /api/slack/* not served)'
+            : 'Slack: on (OAuth, many workspaces)',
   };
 }

@@ -58,6 +58,11 @@ const slackBotToken = optionalText.refine((v) => v === undefined || v.startsWith
   message: 'expected a bot token starting xoxb-',
 });
 
+/** Socket Mode's app-level token (Basic Information → App-Level Tokens, scope connections:write). */
+const slackAppToken = optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+  message: 'expected an app-level token starting xapp-',
+});
+
 const idList = optionalText.transform((v) =>
   (v ?? '')
     .split(',')
@@ -89,6 +94,14 @@ const wholeNumber = (fallback: number, max: number) =>
     })
     .transform((v) => (v === undefined ? fallback : Number(v)));
 
+/** Which backend the embedded FerretDB uses; auto picks PostgreSQL where its server is installed. */
+const embeddedBackend = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v === undefined || v === '' ? 'auto' : v))
+  .pipe(z.enum(['auto', 'postgres', 'sqlite'], { message: 'expected auto, postgres or sqlite' }));
+
 /** The environment variables the bot reads, each parsed on its own so every error is reported. */
 export const envSchema = z.object({
   PORT: port(3978),
@@ -98,6 +111,8 @@ export const envSchema = z.object({
   FERRETDB_BIN: optionalText,
   FERRETDB_PORT: port(0),
   FERRETDB_INSTALL_DIR: optionalText,
+  EMBEDDED_BACKEND: embeddedBackend,
+  PG_BIN: optionalText,
   TIME_ZONE: timeZone,
   LOG_LEVEL: logLevel,
   TEAMS_MODE: teamsMode,
@@ -107,6 +122,7 @@ export const envSchema = z.object({
   MICROSOFT_APP_TYPE: appType,
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_BOT_TOKEN: slackBotToken,
+  SLACK_APP_TOKEN: slackAppToken,
   SLACK_CLIENT_ID: optionalText,
   SLACK_CLIENT_SECRET: optionalText,
   SLACK_STATE_SECRET: optionalText,
@@ -116,6 +132,21 @@ export const envSchema = z.object({
   DIGEST_CRON: cronExpression('0 8 * * 1-5'),
   NUDGE_WORKING_HOURS: workingHours,
   NUDGE_OVERDUE_COUNT: wholeNumber(3, 20),
+  PUBLIC_URL: httpUrl,
+  FILE_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'expected at least 32 characters (any long random string)',
+  }),
+  METRICS: optionalText
+    .refine((v) => v === undefined || v === 'on' || v === 'off', { message: 'expected on or off' })
+    .transform((v) => v === 'on'),
+  METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 16, {
+    message: 'expected at least 16 characters',
+  }),
+  LANDLORD_NAME: optionalText,
+  PRIVACY_CONTACT: optionalText,
+  RETENTION_YEARS: wholeNumber(6, 100),
+  PRIVACY_NOTICE_FILE: optionalText,
+  TERMS_FILE: optionalText,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -126,6 +157,9 @@ export const secretVariables = new Set([
   'MICROSOFT_APP_PASSWORD',
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',
+  'SLACK_APP_TOKEN',
   'SLACK_CLIENT_SECRET',
   'SLACK_STATE_SECRET',
+  'FILE_LINK_SECRET',
+  'METRICS_TOKEN',
 ]);

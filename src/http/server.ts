@@ -1,10 +1,15 @@
+import { timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../log/logger';
+import { channelOfPath, type BotMetrics } from '../metrics/bot-metrics';
 
 export interface HttpServerOptions {
   log: Logger;
   /** Answers /readyz: true when the database is reachable. */
   isReady: () => Promise<boolean>;
+  /** Counts and times every request, and serves /metrics (guarded by `metricsToken` if set). */
+  metrics?: BotMetrics;
+  metricsToken?: string;
 }
 
 declare module 'restify' {
@@ -39,6 +44,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const path = req.getPath();
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      options.metrics?.requestAnswered(channelOfPath(path), res.statusCode, seconds);
       // Probes hit the health checks every few seconds; logging each at info would bury the rest.
       const level = path === '/healthz' || path === '/readyz' ? 'debug' : 'info';
       req.reqLog?.[level](
@@ -78,7 +85,27 @@ export function createHttpServer(options: HttpServerOptions): Server {
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'database unavailable' });
   });
 
+  const metrics = options.metrics;
+  if (metrics) {
+    server.get('/metrics', async (req: Request, res: Response) => {
+      if (options.metricsToken && !bearerMatches(req.headers.authorization, options.metricsToken)) {
+        res.send(401, { error: 'metrics need the bearer token' });
+        return;
+      }
+      const { contentType, body } = await metrics.exposition();
+      res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' });
+      res.end(body);
+    });
+  }
+
   return server;
+}
+
+/** Compares in constant time, so the token cannot be guessed a character at a time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const given = Buffer.from(/^Bearer (.+)$/.exec(header ?? '')?.[1] ?? '');
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 function shortReason(err: Error & { body?: { message?: unknown } }): string {

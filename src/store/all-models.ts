@@ -9,6 +9,7 @@ import './deadlines/deadline-model';
 import './declarations/declaration-model';
 import './declarations/reconfirmation-model';
 import './evidence/evidence-request-model';
+import './findings/finding-file-model';
 import './groups/group-model';
 import './organisations/organisation-model';
 import './people/membership-model';

@@ -8,8 +8,19 @@ import { HISTORY_SHOWN, historyView } from '../../src/app/dispatch/conduct-views
 import type { Reply } from '../../src/app/dispatch/reply';
 import { policyReply } from '../../src/app/dispatch/policy-views';
 import { DIGEST_SHOWN, digestViewModel } from '../../src/app/nudges/morning-digest';
-import { renderSlackBlocks, SLACK_LIMITS } from '../../src/cards/render-slack';
+import { renderSlackBlocks, renderSlackModal, SLACK_LIMITS } from '../../src/cards/render-slack';
+import {
+  improvementPlanCard,
+  managementResponseForm,
+  PLAN_ACTIONS_SHOWN,
+  RESPONSE_RECOMMENDATIONS_SHOWN,
+} from '../../src/app/dispatch/review-plan-views';
+import { openReview, SOUTHAMPTON_REVIEW_POLICY, type Review } from '../../src/domain/reviews';
+import type { ReviewRecord } from '../../src/store/reviews/review-model';
 import { renderTeamsCard } from '../../src/cards/render-teams';
+import { REVIEW_SHOWN, reviewCard } from '../../src/app/dispatch/review-view';
+import { managementNoticeCard, NOTICE_SHOWN } from '../../src/app/dispatch/management-notice-view';
+import { SEDGEMOOR_REVIEW_POLICY } from '../../src/domain/reviews';
 import { POLICY_PRESETS, PRESET_KEYS, type MembershipPolicy } from '../../src/domain/groups';
 import { describePolicy } from '../../src/domain/groups/preset-clauses';
 import {
@@ -349,6 +360,213 @@ describe('the group policy card: every rule, compact', () => {
     expect(texts).toContain('**Most members**: off');
     expect(texts).toContain(
       'max-members · The document does not say: off unless an officer sets it.',
+    );
+  });
+});
+
+describe.each([
+  ['ten times a realistic size', false],
+  ['ten times a realistic size, every text as long as allowed', true],
+])('the improvement plan and management’s response, at %s', (_label, longest) => {
+  // A realistic plan: 8 agreed recommendations, 12 actions, a return and two hand-ins.
+  const recommendations = 8 * 10;
+  const actions = 12 * 10;
+  const text = (n: number, short: string, max: number) =>
+    longest ? `${short} ${n} `.padEnd(max, 'x') : `${short} ${n}`;
+  const opened = openReview({
+    id: 'r'.repeat(24),
+    groupId: 'g'.repeat(24),
+    title: longest ? 'T'.repeat(200) : 'Repairs',
+    topicSource: 'complaints',
+    depth: 'full',
+    policy: SOUTHAMPTON_REVIEW_POLICY,
+    openedOn: '2026-01-05',
+  });
+  if (!opened.ok) throw new Error('could not open');
+  const review: Review = {
+    ...opened.value,
+    managementOwnerId: 'smt',
+    recommendations: Array.from({ length: recommendations }, (_, i) => ({
+      id: String(i + 1),
+      text: text(i + 1, 'Recommendation', 2000),
+      agreed: true,
+    })),
+    improvementPlan: {
+      actions: Array.from({ length: actions }, (_, i) => ({
+        id: `A${i + 1}`,
+        recommendationId: String((i % recommendations) + 1),
+        action: text(i + 1, 'Action', 500),
+        owner: `lead-${i % 7}`,
+        dueOn: i % 3 === 0 ? '2026-02-01' : '2026-09-01',
+        state: i % 5 === 0 ? ('done' as const) : ('open' as const),
+        ...(i % 5 === 0 ? { doneBy: `lead-${i % 7}`, doneOn: '2026-01-20' } : {}),
+      })),
+      submissions: Array.from({ length: 10 }, (_, i) => ({
+        by: 'smt',
+        on: `2026-03-${String(i + 10).padStart(2, '0')}`,
+      })),
+      returns: Array.from({ length: 10 }, (_, i) => ({
+        by: 'officer',
+        on: `2026-03-${String(i + 10).padStart(2, '0')}`,
+        reason: text(i + 1, 'Returned because', 500),
+      })),
+    },
+  };
+  const record: ReviewRecord = {
+    _id: review.id,
+    organisationId: 'o'.repeat(24),
+    groupId: review.groupId,
+    reference: 'R-123456789',
+    review,
+    createdAt: new Date('2026-01-05T09:00:00Z'),
+    createdBy: 'officer',
+    version: 1,
+  };
+  const names = new Map(
+    ['smt', 'officer', ...Array.from({ length: 7 }, (_, i) => `lead-${i}`)].map((id) => [
+      id,
+      longest ? `${id} `.padEnd(100, 'n') : id,
+    ]),
+  );
+
+  it(`improvement plan: ${actions} actions, the first ${PLAN_ACTIONS_SHOWN} shown, overdue first, the rest counted`, () => {
+    const { name, viewModel } = improvementPlanCard(
+      record,
+      names,
+      '2026-04-01',
+      {},
+      'Europe/London',
+    );
+    withinLimits(name, viewModel);
+    const shown = viewModel.actions as Array<{ overdue: boolean; stateText: string }>;
+    expect(shown).toHaveLength(PLAN_ACTIONS_SHOWN);
+    expect(shown.every((a) => a.overdue)).toBe(true);
+    expect(viewModel.actionsMore).toBe(
+      `and ${actions - PLAN_ACTIONS_SHOWN} more actions, all later than these and not overdue`,
+    );
+  });
+
+  it(`management's response: ${recommendations} agreed recommendations, ${RESPONSE_RECOMMENDATIONS_SHOWN} on the form`, () => {
+    const { name, viewModel } = managementResponseForm(record, undefined, 'Europe/London');
+    withinLimits(name, viewModel);
+    const modal = renderSlackModal(name, viewModel, { callbackId: name, privateMetadata: '{}' });
+    const blocks = modal.blocks as Array<{ label?: { text: string } }>;
+    expect(blocks.length).toBeLessThanOrEqual(100);
+    for (const block of blocks) expect(block.label?.text.length ?? 0).toBeLessThanOrEqual(2000);
+    expect(viewModel.recommendationsMore).toMatch(
+      new RegExp(`^${recommendations - RESPONSE_RECOMMENDATIONS_SHOWN} more agreed`),
+    );
+  });
+});
+
+describe.each([
+  ['ten times a realistic size', false],
+  ['ten times a realistic size, every text as long as allowed', true],
+])('the review card and the management notice, at %s', (_label, longest) => {
+  // A realistic review: 5 recommendations, 4 meetings planned with 2 staff each, 4 deadlines.
+  const recommendations = 5 * 10;
+  const planned = 4 * 10;
+  const deadlines = 4 * 10;
+  const text = (n: number, short: string, max: number) =>
+    longest ? `${short} ${n} `.padEnd(max, 'x') : `${short} ${n}`;
+  const opened = openReview({
+    id: 'r'.repeat(24),
+    groupId: 'g'.repeat(24),
+    title: longest ? 'T'.repeat(200) : 'Repairs',
+    topicSource: 'complaints',
+    depth: 'light-touch',
+    policy: SEDGEMOOR_REVIEW_POLICY,
+    openedOn: '2026-01-05',
+    scope: text(0, 'Scope', 1000),
+  });
+  if (!opened.ok) throw new Error('could not open');
+  const review: Review = {
+    ...opened.value,
+    steps: opened.value.steps.map((s) =>
+      s.number % 2 === 0
+        ? {
+            number: s.number,
+            state: 'skipped',
+            by: 'officer',
+            on: '2026-01-06',
+            reason: text(s.number, 'Because', 500),
+          }
+        : { number: s.number, state: 'done', by: 'officer', on: '2026-01-06' },
+    ),
+    meetings: Array.from({ length: 20 }, () => ({ on: '2026-01-07', attendees: 6 })),
+    plannedMeetings: Array.from({ length: planned }, (_, i) => ({
+      on: `2027-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+      invited: Array.from({ length: 20 }, (_, j) => `staff-${j}`),
+      plannedBy: 'officer',
+      plannedOn: '2026-01-06',
+    })),
+    recommendations: Array.from({ length: recommendations }, (_, i) => ({
+      id: String(i + 1),
+      text: text(i + 1, 'Recommendation', 2000),
+      agreed: i % 2 === 0,
+    })),
+    managementOwnerId: 'smt',
+    managementResponse: {
+      receivedOn: '2026-02-01',
+      responses: Array.from({ length: recommendations }, (_, i) => ({
+        recommendationId: String(i + 1),
+        decision: 'reject' as const,
+        reason: text(i + 1, 'Rejected because', 2000),
+      })),
+    },
+    reports: {
+      draft: { by: 'officer', on: '2026-01-08', link: `https://docs.example/${'d'.repeat(470)}` },
+      final: { by: 'officer', on: '2026-01-09', link: `https://docs.example/${'f'.repeat(470)}` },
+    },
+    escalation: {
+      stage: 'committee',
+      history: [
+        { stage: 'committee', by: 'officer', on: '2026-03-01', reason: text(1, 'Why', 1000) },
+      ],
+    },
+  };
+  const names = new Map(
+    ['smt', 'officer', ...Array.from({ length: 20 }, (_, j) => `staff-${j}`)].map((id) => [
+      id,
+      longest ? `${id} `.padEnd(100, 'n') : id,
+    ]),
+  );
+
+  it(`review: ${recommendations} recommendations, ${planned} planned meetings and ${deadlines} deadlines, each list bounded`, () => {
+    const { name, viewModel } = reviewCard({
+      reference: 'R-123456789',
+      review,
+      names,
+      improvementPlanDays: 28,
+      deadlines: Array.from({ length: deadlines }, (_, i) => ({
+        kind: i === 0 ? ('improvement-plan' as const) : ('improvement-action' as const),
+        dueAt: new Date('2026-06-01T22:59:59.999Z'),
+        ownerId: `staff-${i % 20}`,
+      })),
+      zone: 'Europe/London',
+      today: '2026-04-01',
+    });
+    withinLimits(name, viewModel);
+    expect(viewModel.recommendations).toHaveLength(REVIEW_SHOWN.recommendations);
+    expect(viewModel.recommendationsMore).toBe(
+      `and ${recommendations - REVIEW_SHOWN.recommendations} more recommendations`,
+    );
+    expect(viewModel.deadlinesMore).toBe(
+      `and ${deadlines - REVIEW_SHOWN.deadlines} more deadlines`,
+    );
+    expect(viewModel.plannedMore).toBe(`and ${planned - REVIEW_SHOWN.planned} more planned`);
+  });
+
+  it(`management notice: ${recommendations / 2} agreed recommendations, ${NOTICE_SHOWN} shown`, () => {
+    const { name, viewModel } = managementNoticeCard({
+      reference: 'R-123456789',
+      review,
+      groupName: longest ? 'G'.repeat(100) : 'Panel',
+      due: 'The improvement plan is due from Max Manager by Friday 15 January 2027.',
+    });
+    withinLimits(name, viewModel);
+    expect(viewModel.recommendationsMore).toBe(
+      `and ${recommendations / 2 - NOTICE_SHOWN} more agreed`,
     );
   });
 });

@@ -109,10 +109,16 @@ describe('the findings checklist as a Slack modal', () => {
       'q.overall',
       'q.faults',
       'q.notes',
+      // Each local offer the check verifies: its verdict, then its evidence.
+      'offer.emails-acknowledged-within-4-hours',
+      'offerEvidence.emails-acknowledged-within-4-hours',
+      'offer.formal-complaints-10-working-days',
+      'offerEvidence.formal-complaints-10-working-days',
       'strengths',
       'weaknesses',
       'recommendations',
       'evidenceLinks',
+      'files',
     ]);
     expect(byId('q.clean').element.options?.map((o) => o.value)).toEqual(['true', 'false']);
     expect(byId('q.overall').element.options?.map((o) => o.value)).toEqual([
@@ -123,6 +129,12 @@ describe('the findings checklist as a Slack modal', () => {
       '5',
     ]);
     expect(byId('q.faults').element.type).toBe('number_input');
+    expect(
+      byId('offer.emails-acknowledged-within-4-hours').element.options?.map((o) => o.value),
+    ).toEqual(['verified', 'partly', 'not-verified']);
+    expect(byId('offerEvidence.emails-acknowledged-within-4-hours').element.type).toBe(
+      'plain_text_input',
+    );
     expect(byId('q.notes').element.type).toBe('plain_text_input');
   });
 

@@ -157,6 +157,52 @@ describe('configuration from the environment', () => {
     expect(describeChannels(config).slack).toBe('Slack: on (one workspace, bot token)');
   });
 
+  it('Slack: an app-level token switches on Socket Mode for one workspace, without a signing secret', () => {
+    const config = loadConfig({
+      SLACK_APP_TOKEN: 'xapp-1-A0SCRUTINY-1234-abcdef',
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_API_URL: 'http://127.0.0.1:9/api',
+    });
+    expect(config.slack).toEqual({
+      mode: 'socket-mode',
+      appToken: 'xapp-1-A0SCRUTINY-1234-abcdef',
+      botToken: 'xoxb-1',
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
+    expect(describeChannels(config).slack).toMatch(/^Slack: on \(one workspace, Socket Mode/);
+    // A signing secret left over from HTTP mode is accepted and unused.
+    expect(
+      loadConfig({
+        SLACK_APP_TOKEN: 'xapp-1',
+        SLACK_BOT_TOKEN: 'xoxb-1',
+        SLACK_SIGNING_SECRET: 's',
+      }).slack.mode,
+    ).toBe('socket-mode');
+    // Without it, HTTP stays the default.
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 's', SLACK_BOT_TOKEN: 'xoxb-1' }).slack.mode).toBe(
+      'single-workspace',
+    );
+  });
+
+  it('Slack: an app token that is not xapp- is refused without echoing it; Socket Mode needs a bot token and refuses OAuth', () => {
+    expect(
+      problemsOf({ SLACK_APP_TOKEN: 'xoxb-secret-bot-token', SLACK_BOT_TOKEN: 'xoxb-1' }),
+    ).toEqual(['SLACK_APP_TOKEN: expected an app-level token starting xapp-']);
+    expect(problemsOf({ SLACK_APP_TOKEN: 'xapp-1' })).toEqual([
+      'SLACK_BOT_TOKEN: required with SLACK_APP_TOKEN (Socket Mode)',
+    ]);
+    const oauth = problemsOf({
+      SLACK_APP_TOKEN: 'xapp-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_CLIENT_ID: 'id',
+      SLACK_CLIENT_SECRET: 'secret',
+      SLACK_STATE_SECRET: 'state',
+    });
+    expect(oauth).toHaveLength(1);
+    expect(oauth[0]).toMatch(/^SLACK_APP_TOKEN: Socket Mode works for one workspace/);
+    expect(oauth[0]).toContain('public HTTPS endpoint');
+  });
+
   it('nudge schedules and working hours have defaults and refuse what they cannot read', () => {
     expect(loadConfig({}).nudges).toEqual({
       sweepCron: '*/5 * * * *',

@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { checklistFor } from '../../domain/checks';
 import { CHECK_NOT_FOUND, loadCheck } from '../checks/check-records';
 import { acceptCheck, declineCheck, submitCheckFindings } from '../checks/check-use-cases';
+import { findingFileLinks } from '../findings/finding-files';
+import { offerFindingsOf } from '../checks/offer-findings';
+import { findingsToReviewDeliveries } from '../checks/findings-views';
+import { offerPromisesOf } from '../checks/offer-links';
 import type { Speaker } from '../conversations/speaker';
 import { refusalReply, type Reply } from '../dispatch/reply';
 import { checkStatusCard, findingsFormCard } from '../dispatch/view-models';
@@ -24,7 +28,14 @@ export const checkAccept = defineCardAction({
       deliveries: [
         {
           to: { kind: 'person', organisationId: actor.organisationId, personId: actor.personId },
-          message: { text: `Findings for ${check.reference}`, card: findingsFormCard(check) },
+          message: {
+            text: `Findings for ${check.reference}`,
+            card: findingsFormCard(
+              check,
+              undefined,
+              await offerPromisesOf(ctx, actor.organisationId, check.offerKeys),
+            ),
+          },
         },
       ],
     };
@@ -90,6 +101,7 @@ export const findingsSubmit = defineCardAction({
       weaknesses: lines(raw.weaknesses),
       recommendations: lines(raw.recommendations),
       evidenceLinks: lines(raw.evidenceLinks),
+      offers: offerFindingsOf(loaded.domain.offerKeys ?? [], raw),
     });
     if (!result.ok) return refusalReply(result.refusals, 'Your findings were not recorded');
     return {
@@ -99,6 +111,14 @@ export const findingsSubmit = defineCardAction({
         result.value.check,
         result.value.assignment,
         speaker.person.displayName,
+        await findingFileLinks(ctx, actor, result.value.assignment._id),
+      ),
+      // Nothing leaves the panel until an officer has looked: each gets the review card.
+      deliveries: await findingsToReviewDeliveries(
+        ctx,
+        result.value.check,
+        result.value.assignment,
+        speaker.organisation.timeZone,
       ),
     };
   },
@@ -126,7 +146,11 @@ async function findingsFormFor(ctx: AppContext, speaker: Speaker, ref: string): 
   return {
     kind: 'form',
     text: `Findings for ${loaded.record.reference}`,
-    form: findingsFormCard(loaded.record),
+    form: findingsFormCard(
+      loaded.record,
+      mine.returned?.reason,
+      await offerPromisesOf(ctx, speaker.actor.organisationId, loaded.record.offerKeys),
+    ),
   };
 }
 

@@ -4,10 +4,12 @@ import type { CardActionHandler } from './card-action';
 import { ballotRefresh, ballotVote, conductOutcome } from './conduct';
 import { checkAccept, checkDecline, findingsOpen, findingsSubmit } from './checks';
 import { deadlineMet, deadlineNotMe } from './deadlines';
+import { findingsApprove, findingsReturn } from './findings-review';
 import { declarationDecide, declarationOpen, declarationSubmit } from './declarations';
 import { evidenceGrant, evidenceMoreTime, evidenceNotMe, evidenceSent } from './evidence';
 import { listPage, mineRefresh } from './lists';
 import { onboardingConfirm } from './onboarding';
+import { reviewRespond, reviewRespondOpen } from './review-plan';
 
 /** Every button and form a card can carry, each registered once. */
 export const CARD_ACTIONS: readonly CardActionHandler[] = [
@@ -15,6 +17,8 @@ export const CARD_ACTIONS: readonly CardActionHandler[] = [
   checkDecline,
   findingsOpen,
   findingsSubmit,
+  findingsApprove,
+  findingsReturn,
   declarationOpen,
   declarationSubmit,
   declarationDecide,
@@ -30,6 +34,8 @@ export const CARD_ACTIONS: readonly CardActionHandler[] = [
   ballotRefresh,
   conductOutcome,
   onboardingConfirm,
+  reviewRespondOpen,
+  reviewRespond,
 ];
 
 const [firstVariant, ...otherVariants] = CARD_ACTIONS.map((action) => action.schema);

@@ -41,6 +41,7 @@ function toDomain(
     kind: record.kind as CheckKind,
     reviewId: record.reviewId,
     standardKey: record.standardKey,
+    ...(record.offerKeys !== undefined && { offerKeys: record.offerKeys }),
     area: record.area,
     dueOn: record.dueOn,
     assignments: assignments.map(assignmentOfRecord),
@@ -63,6 +64,7 @@ function assignmentOfRecord(a: CheckAssignmentRecord): Assignment {
     ...(a.declineReason !== undefined && { declineReason: a.declineReason }),
     ...(a.submission !== undefined && { submission: a.submission }),
     ...(a.review !== undefined && { review: a.review }),
+    ...(a.status === 'accepted' && a.returned !== undefined && { returned: a.returned }),
   } as Assignment;
 }
 

@@ -4,6 +4,9 @@ import {
   assignmentOf,
   CHECK_KINDS,
   createRealityCheck,
+  MAX_OFFERS_PER_CHECK,
+  OFFER_VERDICTS,
+  MAX_OFFER_EVIDENCE,
   declineCheck as declineInDomain,
   offerCheck,
   submitFindings as submitInDomain,
@@ -30,9 +33,11 @@ import { httpsUrl, localDate, optionalText, recordId, requiredText } from '../sh
 import { audit, saveChange } from '../shared/record-change';
 import { defineUseCase } from '../shared/use-case';
 import { CHECK_NOT_FOUND, loadCheck, type LoadedCheck } from './check-records';
+import { recordVerificationsStarted, resolveOfferKeys } from './offer-links';
 
 const assigneePool = (checkId: string) => `check:${checkId}:assignees`;
 const checkRef = z.string().trim().min(1, 'say which check, e.g. C-40');
+const offerKey = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'use an offer key `standards` lists');
 
 /**
  * An officer creates a check and offers it to a member. Every reason the member cannot take it
@@ -49,6 +54,11 @@ export const assignCheck = defineUseCase({
     dueOn: localDate,
     reviewId: recordId.optional(),
     standardKey: optionalText(100),
+    /** The local offers the check verifies (`offers:`), besides standardKey. */
+    offerKeys: z
+      .array(offerKey)
+      .max(MAX_OFFERS_PER_CHECK * 2)
+      .optional(),
     area: optionalText(100),
   }),
   async run(ctx, actor, input) {
@@ -60,12 +70,16 @@ export const assignCheck = defineUseCase({
       'assign checks',
     );
     if (refusals.length > 0) return { ok: false, refusals };
+    const offers = await resolveOfferKeys(ctx, actor.organisationId, input);
+    if (!offers.ok) return offers;
+    const offerKeys = offers.value.length > 0 ? offers.value : undefined;
     const draft = createRealityCheck({
       id: 'new',
       groupId: input.groupId,
       kind: input.kind,
       reviewId: input.reviewId,
       standardKey: input.standardKey,
+      offerKeys,
       area: input.area,
       dueOn: input.dueOn,
     });
@@ -82,6 +96,7 @@ export const assignCheck = defineUseCase({
       kind: input.kind,
       reviewId: input.reviewId,
       standardKey: input.standardKey,
+      offerKeys,
       area: input.area,
       dueOn: input.dueOn,
       createdAt: ctx.now(),
@@ -91,8 +106,9 @@ export const assignCheck = defineUseCase({
       subject: { kind: 'check', id: record._id },
       groupId: record.groupId,
       action: 'check.created',
-      details: { reference, kind: record.kind, dueOn: record.dueOn },
+      details: { reference, kind: record.kind, dueOn: record.dueOn, offerKeys: offerKeys ?? [] },
     });
+    await recordVerificationsStarted(ctx, actor, record);
     const offered = await offer(
       ctx,
       actor,
@@ -312,6 +328,17 @@ export const submitCheckFindings = defineUseCase({
     weaknesses: lines,
     recommendations: lines,
     evidenceLinks: z.array(httpsUrl).max(20).default([]),
+    /** Verified, partly or not, with the evidence, for each offer the check verifies. */
+    offers: z
+      .array(
+        z.object({
+          offerKey,
+          verdict: z.enum(OFFER_VERDICTS),
+          evidence: z.string().trim().max(MAX_OFFER_EVIDENCE),
+        }),
+      )
+      .max(MAX_OFFERS_PER_CHECK)
+      .default([]),
   }),
   async run(ctx, actor, input) {
     return memberStep(
@@ -331,6 +358,7 @@ export const submitCheckFindings = defineUseCase({
               recommendations: input.recommendations,
               evidence: input.evidenceLinks,
             },
+            offers: input.offers,
           },
           ctx.now(),
         ),

@@ -15,6 +15,7 @@ import {
   groupPolicySetHandler,
   memberRecordHandler,
 } from './groups';
+import { findingsApproveHandler, findingsReturnHandler } from './findings';
 import { helpHandler } from './help';
 import {
   declareHandler,
@@ -32,6 +33,28 @@ import {
   evidenceRequestHandler,
   reviewOpenHandler,
 } from './reviews';
+import {
+  reviewAgreeHandler,
+  reviewDoneHandler,
+  reviewEscalateHandler,
+  reviewHeldHandler,
+  reviewMeetingHandler,
+  reviewRecommendHandler,
+  reviewReportHandler,
+  reviewScopeHandler,
+  reviewShowHandler,
+  reviewSkipHandler,
+} from './review-steps';
+import {
+  reviewActionDoneHandler,
+  reviewActionHandler,
+  reviewFollowUpHandler,
+  reviewPlanHandler,
+  reviewPlanReturnHandler,
+  reviewPlanSignOffHandler,
+  reviewPlanSubmitHandler,
+  reviewRespondHandler,
+} from './review-plan';
 import { standardsImportHandler, standardsListHandler } from './standards';
 
 /**
@@ -53,8 +76,28 @@ export const COMMAND_HANDLERS: readonly CommandHandler[] = [
   standardsImportHandler,
   standardsListHandler,
   reviewOpenHandler,
+  reviewShowHandler,
+  reviewScopeHandler,
+  reviewDoneHandler,
+  reviewSkipHandler,
+  reviewMeetingHandler,
+  reviewHeldHandler,
+  reviewRecommendHandler,
+  reviewReportHandler,
+  reviewAgreeHandler,
+  reviewEscalateHandler,
+  reviewRespondHandler,
+  reviewActionHandler,
+  reviewActionDoneHandler,
+  reviewPlanHandler,
+  reviewPlanSubmitHandler,
+  reviewPlanSignOffHandler,
+  reviewPlanReturnHandler,
+  reviewFollowUpHandler,
   checkAssignHandler,
   checkOfferHandler,
+  findingsApproveHandler,
+  findingsReturnHandler,
   evidenceRequestHandler,
   declareHandler,
   registerHandler,

@@ -76,6 +76,7 @@ async function checkAssign(
     dueOn: command.due,
     reviewId: review.id,
     standardKey: command.standardRef,
+    offerKeys: command.offerRefs?.split(','),
     area: command.area,
   });
   if (!result.ok)
@@ -92,6 +93,12 @@ function offeredReply(
   return {
     ...noticeReply(
       `${check.reference} offered to ${person.displayName}: ${check.title}, due ${longDate(check.dueOn)}.`,
+      'ok',
+      check.offerKeys && check.offerKeys.length > 0
+        ? [
+            `It verifies ${check.offerKeys.join(', ')}: each is now being verified by ${check.reference}.`,
+          ]
+        : [],
     ),
     deliveries: [
       tellPerson(request.speaker.organisation._id, person._id, {

@@ -2,6 +2,7 @@ import { cardActionFor, cardActionSchema } from '../card-actions';
 import type { Speaker } from '../conversations/speaker';
 import { inputRefusal } from '../shared/input-problems';
 import type { AppContext } from '../shared/context';
+import { observed } from '../shared/observer';
 import { refusalReply, type Reply } from './reply';
 
 export { cardActionSchema } from '../card-actions';
@@ -17,6 +18,13 @@ export async function runCardAction(
   raw: unknown,
 ): Promise<Reply> {
   const parsed = cardActionSchema.safeParse(raw);
-  if (!parsed.success) return refusalReply([inputRefusal(parsed.error)]);
-  return cardActionFor(parsed.data.verb).handle(ctx, speaker, parsed.data);
+  if (!parsed.success) {
+    ctx.observer?.cardActionRan('unreadable', 'refused');
+    return refusalReply([inputRefusal(parsed.error)]);
+  }
+  const action = parsed.data;
+  const observer = ctx.observer;
+  return observed(observer && ((outcome) => observer.cardActionRan(action.verb, outcome)), () =>
+    cardActionFor(action.verb).handle(ctx, speaker, action),
+  );
 }

@@ -4,6 +4,8 @@ import { DeadlineBook } from '../../store/deadlines/deadline-book';
 import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
 import type { EvidenceRequestRecord } from '../../store/evidence/evidence-request-model';
 import { openChecksFor, type OpenCheck } from '../checks/check-use-cases';
+import { offerInspections, type OfferInspection } from '../checks/offer-verification-states';
+import { OFFER_VERDICT_LABELS } from '../../domain/checks';
 import type { Speaker } from '../conversations/speaker';
 import { declarationRegister, type RegisterLine } from '../declarations/declaration-use-cases';
 import { openRequestsFor } from '../evidence/evidence-use-cases';
@@ -102,18 +104,47 @@ function verificationState({ verification }: ServiceStandard): string {
   return month ? `planned ${monthAsWritten(month)}` : 'not planned';
 }
 
+/**
+ * What the panel's own checks add: the verdict of the latest approved findings, with the month
+ * and the check ("partly verified March 2026 (C-3)"), and a check still under way ("being
+ * verified by C-4"). Offers no check has touched keep what the imported document said.
+ */
+function inspectionState(standard: ServiceStandard, inspection?: OfferInspection): string {
+  if (!inspection || (!inspection.approved && !inspection.underway))
+    return verificationState(standard);
+  const parts: string[] = [];
+  const { done, plannedMonth } = standard.verification;
+  if (inspection.approved) {
+    const { verdict, month, ref } = inspection.approved;
+    parts.push(`${OFFER_VERDICT_LABELS[verdict]} ${monthAsWritten(month)} (${ref})`);
+  } else if (done) parts.push(verificationState(standard));
+  if (inspection.underway) {
+    const planned =
+      plannedMonth && parts.length === 0 ? ` (planned ${monthAsWritten(plannedMonth)})` : '';
+    parts.push(
+      `being verified ${parts.length > 0 ? 'again ' : ''}by ${inspection.underway}${planned}`,
+    );
+  }
+  return parts.join('; ');
+}
+
 /** `standards [page:n] [area:"…"]`, and its "Next page" button. */
 export async function standardsReply(
   ctx: AppContext,
   speaker: Speaker,
   wanted: { page?: number; area?: string },
 ): Promise<Reply> {
-  return standardsView(await listStandards(ctx, speaker.organisation._id), wanted);
+  const [lines, inspections] = await Promise.all([
+    listStandards(ctx, speaker.organisation._id),
+    offerInspections(ctx, speaker.organisation._id, speaker.organisation.timeZone),
+  ]);
+  return standardsView(lines, wanted, inspections);
 }
 
 export function standardsView(
   all: readonly StandardLine[],
   wanted: { page?: number; area?: string },
+  inspections: ReadonlyMap<string, OfferInspection> = new Map(),
 ): Reply {
   if (all.length === 0)
     return noticeReply(
@@ -149,7 +180,7 @@ export function standardsView(
           area: clipText(standard.serviceArea, CLIP.area),
           promise: clipText(standard.promise, CLIP.promise),
           ...figure(standard),
-          verification: verificationState(standard),
+          verification: inspectionState(standard, inspections.get(standard.key)),
           belowTarget,
         })),
         below,

@@ -1,4 +1,5 @@
 import type { OutgoingMessage, Recipient } from '../messaging/messenger';
+import type { OutgoingFile } from '../messaging/outgoing-file';
 import type { Refusal, Result } from '../../domain/shared/result';
 
 /** A card by name and the view model it is filled from; each channel renders it its own way. */
@@ -37,6 +38,11 @@ export type Reply = (
    * must not replace what everyone else sees.
    */
   sharedCard?: boolean;
+  /**
+   * Files for the person who asked (a report, their own data); the channel delivers them to
+   * that person alone (src/app/messaging/outgoing-file.ts).
+   */
+  files?: OutgoingFile[];
 };
 
 export interface Delivery {

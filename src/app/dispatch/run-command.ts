@@ -2,6 +2,7 @@ import { parseCommand, refusalText } from '../../commands';
 import { commandHandlerFor } from '../commands';
 import { calendarOf } from '../organisations/register-organisation';
 import type { AppContext } from '../shared/context';
+import { observed } from '../shared/observer';
 import type { CommandRequest } from './command-request';
 import { refusalReply, type Reply } from './reply';
 
@@ -19,10 +20,16 @@ export async function runCommand(ctx: AppContext, request: CommandRequest): Prom
     today: calendar.localDateOf(ctx.now()),
     addWorkingDays: (from, n) => calendar.addWorkingDays(from, n),
   });
-  if (!parsed.ok)
+  if (!parsed.ok) {
+    ctx.observer?.commandRan('unreadable', 'refused');
     return refusalReply(
       [{ code: 'unreadable-command', message: refusalText(parsed) }],
       'I could not read that',
     );
-  return commandHandlerFor(parsed.command.type).handle(ctx, request, parsed.command);
+  }
+  const { command } = parsed;
+  const observer = ctx.observer;
+  return observed(observer && ((outcome) => observer.commandRan(command.type, outcome)), () =>
+    commandHandlerFor(command.type).handle(ctx, request, command),
+  );
 }

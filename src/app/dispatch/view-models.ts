@@ -42,6 +42,8 @@ export function checkStatusCard(
   check: RealityCheckRecord,
   assignment: CheckAssignmentRecord,
   who: string,
+  /** The findings' files, with links made for whoever this card is for; none if they may not see them. */
+  files: ReadonlyArray<{ name: string; url: string }> = [],
 ): CardMessage {
   const said: Record<CheckAssignmentRecord['status'], string> = {
     offered: 'waiting for an answer',
@@ -58,6 +60,9 @@ export function checkStatusCard(
       kindLabel: CHECK_KIND_LABELS[check.kind as CheckKind] ?? check.kind,
       due: longDate(check.dueOn),
       status: said[assignment.status],
+      // Brackets would end a Markdown link's label early.
+      files: files.map((f) => ({ name: f.name.replace(/[[\]]/g, '_'), url: f.url })),
+      hasFiles: files.length > 0,
     },
   };
 }
@@ -92,14 +97,36 @@ export function declarationFormCard(groupId: string, groupName: string): CardMes
   };
 }
 
-export function findingsFormCard(check: RealityCheckRecord): CardMessage {
+export function findingsFormCard(
+  check: RealityCheckRecord,
+  /** Shown above the form when an officer sent the findings back. */
+  returnedBecause?: string,
+  /** Each offer's promise by key, so the inspector reads what they are checking. */
+  promises: ReadonlyMap<string, string> = new Map(),
+): CardMessage {
   const checklist = checklistFor(check.kind as CheckKind);
+  const offers = check.offerKeys ?? [];
   return {
     name: 'findings-form',
     viewModel: {
       ref: check.reference,
       title: check.title,
       brief: checklist.brief,
+      returned: returnedBecause ? `Returned by the officer: ${returnedBecause}` : '',
+      offers: offers.map((key) => ({ key, label: offerLabel(key, promises) })),
+      // Slack shows one input per block, so each offer's two inputs are listed in turn.
+      offerInputs: offers.flatMap((key) => [
+        {
+          blockId: `offer.${key}`,
+          kind: 'verdict',
+          label: offerLabel(key, promises),
+        },
+        {
+          blockId: `offerEvidence.${key}`,
+          kind: 'evidence',
+          label: `Evidence for ${key}, in a sentence`,
+        },
+      ]),
       questions: checklist.questions.map((q) => ({
         id: q.id,
         text: q.text,
@@ -108,4 +135,12 @@ export function findingsFormCard(check: RealityCheckRecord): CardMessage {
       })),
     },
   };
+}
+
+/** "Answer 95% of telephone calls we receive. (calls-answered): was it kept?", clipped for Slack. */
+function offerLabel(key: string, promises: ReadonlyMap<string, string>): string {
+  const promise = promises.get(key);
+  if (!promise) return `Local offer ${key}: was it kept?`;
+  const clipped = promise.length > 200 ? `${promise.slice(0, 199).trimEnd()}…` : promise;
+  return `${clipped} (${key}): was it kept?`;
 }

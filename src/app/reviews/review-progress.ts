@@ -6,25 +6,49 @@ import {
   agreedRecommendations,
   agreeRecommendations,
   completeStep,
+  followUpWindow,
+  IMPROVEMENT_PLAN_STEP,
+  nextRecommendationId,
   recordManagementResponse,
   skipStep,
   STEP_NUMBERS,
   type Review,
   type StepNumber,
 } from '../../domain/reviews';
-import { ok, type Result } from '../../domain/shared/result';
+import { ok, refuse, type Result } from '../../domain/shared/result';
+import { GroupBook } from '../../store/groups/group-book';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
-import { newId } from '../../store/model-registry';
 import type { ReviewRecord } from '../../store/reviews/review-model';
 import { startDeadline } from '../deadlines/start-deadline';
-import { localToday } from '../people/standing';
+import { calendarOf } from '../organisations/register-organisation';
+import { localToday, policyOf } from '../people/standing';
 import type { Actor } from '../shared/actor';
+import { requireGroupRole } from '../shared/authorise';
 import type { AppContext } from '../shared/context';
 import { localDate, optionalText, recordId, requiredText } from '../shared/inputs';
 import { defineUseCase } from '../shared/use-case';
-import { changeReview } from './review-use-cases';
+import { whyNotManagement } from './management-owner';
+import {
+  improvementActionSubject,
+  meetDeadlinesAbout,
+  planReceiptSubject,
+} from './review-deadlines';
+import { changeReview, reviewByReference, type ReviewActors } from './review-use-cases';
 
 const reviewRef = requiredText(20);
+/** Numbered 1, 2, 3 within the review; reviews stored earlier carry record ids. */
+const recommendationId = z.union(
+  [
+    recordId,
+    z
+      .string()
+      .trim()
+      .regex(/^[1-9]\d{0,5}$/),
+  ],
+  {
+    error: 'expected a recommendation number such as 1',
+  },
+);
 const step = z
   .number()
   .int()
@@ -85,7 +109,7 @@ export const addReviewRecommendation = defineUseCase({
       input.reviewRef,
       officerOrChair,
       'review.recommendation-added',
-      (review) => addRecommendation(review, { id: newId(), text: input.text }),
+      (review) => addRecommendation(review, { id: nextRecommendationId(review), text: input.text }),
     );
   },
 });
@@ -93,43 +117,84 @@ export const addReviewRecommendation = defineUseCase({
 /**
  * Sedgemoor ToR 4.3(6): the committee agrees (or not) each recommendation. 6.2: "A response to
  * the agreed recommendations, triggering a formal duty on SMT to respond within 28 days by way
- * of an improvement plan", so the 28-day clock starts the first time any recommendation is
- * agreed, owned by the officer recording it (who chases the service). Later decisions on the
- * same review do not restart it.
+ * of an improvement plan", so the clock starts the first time any recommendation is agreed and
+ * is owned by the person named for management, who must answer it, not by the officer who
+ * records the decision. Its length is the group's improvementPlanDays, counted in calendar
+ * days; where the group's terms set none, no clock starts (nothing is borrowed from 6.2).
+ * Later decisions on the same review do not restart it.
  */
 export const decideReviewRecommendations = defineUseCase({
   name: 'decideReviewRecommendations',
   input: z.object({
     reviewRef,
-    decisions: z.array(z.object({ recommendationId: recordId, agreed: z.boolean() })).min(1),
+    decisions: z.array(z.object({ recommendationId, agreed: z.boolean() })).min(1),
+    managementPersonId: recordId.optional(),
   }),
   async run(ctx, actor, input) {
     const on = await today(ctx, actor);
+    const found = await reviewByReference(ctx, actor.organisationId, input.reviewRef);
+    // Who may record the decision is settled before whom they name for management.
+    const refusals = found
+      ? await requireGroupRole(ctx, actor, found.groupId, officerOnly.roles, officerOnly.doing)
+      : [];
+    if (refusals.length === 0 && input.managementPersonId)
+      refusals.push(
+        ...(await whyNotManagement(ctx, actor.organisationId, input.managementPersonId)),
+      );
+    if (refusals.length > 0) return { ok: false, refusals };
+    const group = found ? await new GroupBook(ctx.db).get(found.groupId) : undefined;
+    const planDays = group ? policyOf(group).improvementPlanDays : undefined;
     const result = await changeReview(
       ctx,
       actor,
       input.reviewRef,
       officerOnly,
       'review.recommendations-decided',
-      (review) => agreeRecommendations(review, input.decisions, actor.personId, on),
+      (review) => {
+        const decided = agreeRecommendations(review, input.decisions, actor.personId, on);
+        if (!decided.ok) return decided;
+        const owner = input.managementPersonId ?? review.managementOwnerId;
+        if (planDays && !owner && agreedRecommendations(decided.value).length > 0)
+          return refuse(
+            'review.management-owner-missing',
+            `Name who in management answers the agreed recommendations, e.g. management:@person: the group's terms give them ${planDays} days to send an improvement plan.`,
+          );
+        return ok(owner ? { ...decided.value, managementOwnerId: owner } : decided.value);
+      },
     );
     if (!result.ok) return result;
-    if (agreedRecommendations(result.value.review).length > 0) {
+    const owner = result.value.review.managementOwnerId;
+    if (planDays && owner && agreedRecommendations(result.value.review).length > 0) {
       const started = await new DeadlineBook(ctx.db).forSubject('review', result.value._id);
-      if (!started.some((d) => d.kind === 'improvement-plan'))
+      if (!started.some((d) => d.kind === 'improvement-plan')) {
+        const calendar = await calendarOf(ctx, actor.organisationId);
         await startDeadline(ctx, {
           organisationId: actor.organisationId,
           groupId: result.value.groupId,
           kind: 'improvement-plan',
           subject: { kind: 'review', id: result.value._id },
-          ownerId: actor.personId,
+          ownerId: owner,
           from: ctx.now(),
+          dueOn: calendar.addCalendarDays(on, planDays),
           startedBy: actor.personId,
         });
+      }
     }
     return result;
   },
 });
+
+/**
+ * The management owner named when the recommendations were agreed answers for senior
+ * management (Sedgemoor ToR 6.2: "a formal duty on SMT"); an officer may record it for them.
+ */
+export function managementOrOfficer(doing: string) {
+  return (review: Review): ReviewActors => ({
+    roles: ['officer'],
+    doing: `${doing} (so can the member of senior management named when the recommendations were agreed)`,
+    people: review.managementOwnerId ? [review.managementOwnerId] : [],
+  });
+}
 
 /**
  * Sedgemoor ToR 4.3(6): senior management's response to the agreed recommendations. It starts
@@ -143,7 +208,7 @@ export const recordReviewManagementResponse = defineUseCase({
     responses: z
       .array(
         z.object({
-          recommendationId: recordId,
+          recommendationId,
           decision: z.enum(['accept', 'reject']),
           reason: optionalText(2000),
         }),
@@ -155,7 +220,7 @@ export const recordReviewManagementResponse = defineUseCase({
       ctx,
       actor,
       input.reviewRef,
-      officerOnly,
+      managementOrOfficer("record senior management's response"),
       'review.management-response',
       (review) =>
         recordManagementResponse(review, {
@@ -166,57 +231,101 @@ export const recordReviewManagementResponse = defineUseCase({
   },
 });
 
-/** Sedgemoor ToR 6.2: an action with its lead staff member and timescale. */
+/**
+ * Sedgemoor ToR 6.2: an action with its lead staff member and timescale. Its date is a deadline
+ * owned by that lead, so the usual reminders chase them, not the officer. Actions are numbered
+ * A1, A2… within the review, so people can name one in chat.
+ */
 export const addReviewImprovementAction = defineUseCase({
   name: 'addReviewImprovementAction',
   input: z.object({
     reviewRef,
-    recommendationId: recordId,
+    recommendationId,
     action: requiredText(2000),
     ownerPersonId: recordId,
     dueOn: localDate,
   }),
   async run(ctx, actor, input) {
-    return changeReview(ctx, actor, input.reviewRef, officerOnly, 'review.action-added', (review) =>
-      addImprovementAction(review, {
-        id: newId(),
-        recommendationId: input.recommendationId,
-        action: input.action,
-        owner: input.ownerPersonId,
-        dueOn: input.dueOn,
-      }),
+    let actionId = '';
+    const result = await changeReview(
+      ctx,
+      actor,
+      input.reviewRef,
+      managementOrOfficer('add actions to an improvement plan'),
+      'review.action-added',
+      (review) => {
+        actionId = `A${review.improvementPlan.actions.length + 1}`;
+        return addImprovementAction(review, {
+          id: actionId,
+          recommendationId: input.recommendationId,
+          action: input.action,
+          owner: input.ownerPersonId,
+          dueOn: input.dueOn,
+        });
+      },
     );
+    if (!result.ok) return result;
+    await startDeadline(ctx, {
+      organisationId: actor.organisationId,
+      groupId: result.value.groupId,
+      kind: 'improvement-action',
+      subject: improvementActionSubject(result.value._id, actionId),
+      ownerId: input.ownerPersonId,
+      from: ctx.now(),
+      dueOn: input.dueOn,
+      startedBy: actor.personId,
+    });
+    return result;
   },
 });
 
 /**
- * The committee agrees the improvement plan; the plan comes back for review after 6 months
- * (up to 12, Southampton TI ToR), so that deadline opens here.
+ * Sedgemoor ToR 6.2: the committee signs the plan off "as addressing all recommendations". The
+ * officer or the panel's chair records the committee's decision. It answers the receipt's
+ * sign-off clock, and with it step 9 ("Receipt of the improvement plan", 4.3(9)) is done if
+ * every earlier step is settled. Where the group's terms ask for a follow-up review
+ * (Southampton: "reviewed at a later date (6 months–1 year)"), its deadline opens at the start
+ * of the window, owned by the officer who opened the review; elsewhere none is invented.
  */
 export const agreeReviewImprovementPlan = defineUseCase({
   name: 'agreeReviewImprovementPlan',
-  input: z.object({ reviewRef, reviewAfterMonths: z.number().int().min(6).max(12).default(6) }),
+  input: z.object({ reviewRef }),
   async run(ctx, actor, input): Promise<Result<ReviewRecord>> {
     const on = await today(ctx, actor);
     const result = await changeReview(
       ctx,
       actor,
       input.reviewRef,
-      officerOnly,
+      { roles: ['officer', 'chair'], doing: 'sign an improvement plan off for the committee' },
       'review.plan-agreed',
-      (review: Review) => agreeImprovementPlan(review, actor.personId, on),
+      (review: Review) => {
+        const agreed = agreeImprovementPlan(review, actor.personId, on);
+        if (!agreed.ok) return agreed;
+        const step9 = completeStep(agreed.value, IMPROVEMENT_PLAN_STEP, actor.personId, on);
+        return ok(step9.ok ? step9.value : agreed.value);
+      },
     );
     if (!result.ok) return result;
-    await startDeadline(ctx, {
-      organisationId: actor.organisationId,
-      groupId: result.value.groupId,
-      kind: 'action-plan-review',
-      subject: { kind: 'review', id: result.value._id },
-      ownerId: actor.personId,
-      from: ctx.now(),
-      reviewAfterMonths: input.reviewAfterMonths,
-      startedBy: actor.personId,
-    });
-    return ok(result.value);
+    const record = result.value;
+    const receipt = record.review.improvementPlan.submissions?.length ?? 0;
+    await meetDeadlinesAbout(
+      ctx,
+      actor,
+      planReceiptSubject(record._id, receipt),
+      'committee-sign-off',
+    );
+    const window = followUpWindow(record.review);
+    if (window)
+      await startDeadline(ctx, {
+        organisationId: actor.organisationId,
+        groupId: record.groupId,
+        kind: 'action-plan-review',
+        subject: { kind: 'review', id: record._id },
+        ownerId: record.createdBy,
+        from: ctx.now(),
+        dueOn: window.from,
+        startedBy: actor.personId,
+      });
+    return ok(record);
   },
 });

@@ -132,14 +132,22 @@ export async function reviewByReference(
   return found ?? undefined;
 }
 
+/**
+ * Who may take a step: a role in the group, or one of `people` whatever their role (senior
+ * management answer for the plan without being members of the panel: Sedgemoor ToR 6.2).
+ */
+export interface ReviewActors {
+  roles: readonly Role[];
+  doing: string;
+  people?: readonly string[];
+}
+
 /** Loads the review, checks the actor's role, applies one domain step, saves and audits it. */
 export async function changeReview(
   ctx: AppContext,
   actor: Actor,
   ref: string,
-  who:
-    | { roles: readonly Role[]; doing: string }
-    | ((review: Review) => { roles: readonly Role[]; doing: string }),
+  who: ReviewActors | ((review: Review) => ReviewActors),
   action: string,
   step: (review: Review) => Result<Review>,
   reason?: string,
@@ -147,7 +155,10 @@ export async function changeReview(
   const record = await reviewByReference(ctx, actor.organisationId, ref);
   if (!record) return refuse(NOT_FOUND.code, NOT_FOUND.message);
   const allowed = typeof who === 'function' ? who(record.review) : who;
-  const refusals = await requireGroupRole(ctx, actor, record.groupId, allowed.roles, allowed.doing);
+  const named = allowed.people?.includes(actor.personId) === true;
+  const refusals = named
+    ? []
+    : await requireGroupRole(ctx, actor, record.groupId, allowed.roles, allowed.doing);
   if (refusals.length > 0) return { ok: false, refusals };
   const next = step(record.review);
   if (!next.ok) return next;

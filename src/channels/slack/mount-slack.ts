@@ -7,6 +7,13 @@ import type { Logger } from '../../log/logger';
 import { InboundLedger } from '../../store/inbound-ledger';
 import { RestifyReceiver } from './restify-receiver';
 import { createOAuthSlackApp, createSlackApp } from './slack-app';
+import { SocketModeReceiver } from './socket-mode-receiver';
+
+export interface MountedSlack {
+  messenger: Messenger;
+  /** Closes what Slack reaches the bot through that the HTTP server does not: the socket. */
+  stop(): Promise<void>;
+}
 
 /**
  * Puts Slack on the shared server: the receiver on its paths and Bolt's app behind it. Loaded only when Slack is configured, so a Teams-only
@@ -17,9 +24,30 @@ export function mountSlack(
   config: Exclude<SlackConfig, { mode: 'off' }>,
   deps: { ctx: AppContext; settings: SpeakerSettings; log: Logger },
   options: { now?: () => number } = {},
-): Messenger {
+): MountedSlack {
   const { ctx, settings, log } = deps;
   const ledger = new InboundLedger(ctx.db);
+  if (config.mode === 'socket-mode') {
+    // Behind a firewall: nothing is served on /api/slack/*; the bot dials out to Slack instead.
+    const socket = new SocketModeReceiver({
+      appToken: config.appToken,
+      apiUrl: config.apiUrl,
+      ledger,
+      log,
+    });
+    const { messenger } = createSlackApp(config, socket, log, { ctx, settings });
+    // Not awaited: start-up does not wait for Slack, which may be unreachable for a while; the
+    // client keeps trying, and a refused token is logged.
+    socket
+      .start()
+      .catch((error: unknown) =>
+        log.error(
+          { err: error },
+          'Slack: Socket Mode could not connect; check SLACK_APP_TOKEN (scope connections:write) and that Socket Mode is on in the app',
+        ),
+      );
+    return { messenger, stop: () => socket.stop() };
+  }
   const receiver = new RestifyReceiver({
     signingSecret: config.signingSecret,
     ledger,
@@ -35,5 +63,5 @@ export function mountSlack(
     messenger = created.messenger;
     receiver.mount(server, created.installer);
   }
-  return messenger;
+  return { messenger, stop: () => receiver.stop() };
 }

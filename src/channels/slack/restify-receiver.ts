@@ -232,7 +232,7 @@ export const ALREADY_DONE_TEXT =
  * request within its five minutes carries the same one).
  * https://api.slack.com/interactivity/handling#payloads and /interactivity/slash-commands
  */
-function deliveryIdOf(request: SlackRequest): string {
+export function deliveryIdOf(request: SlackRequest): string {
   if (request.kind === 'event') return request.eventId ? `slack-event:${request.eventId}` : '';
   if (request.kind === 'url_verification' || !request.triggerId) return '';
   return `slack-trigger:${request.triggerId}`;

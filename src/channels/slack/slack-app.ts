@@ -1,4 +1,4 @@
-import { App, type AuthorizeResult } from '@slack/bolt';
+import { App, type AuthorizeResult, type Receiver } from '@slack/bolt';
 import { InstallProvider } from '@slack/oauth';
 import { WebClient } from '@slack/web-api';
 import type { SlackConfig } from '../../config';
@@ -74,8 +74,8 @@ function listen(app: App, deps: Deps, log: Logger, messenger: SlackMessenger, ap
 }
 
 export function createSlackApp(
-  config: Extract<SlackConfig, { mode: 'single-workspace' }>,
-  receiver: RestifyReceiver,
+  config: Extract<SlackConfig, { mode: 'single-workspace' | 'socket-mode' }>,
+  receiver: Receiver,
   log: Logger,
   deps: Deps,
 ): { app: App; messenger: SlackMessenger } {

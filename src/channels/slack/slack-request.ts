@@ -82,3 +82,31 @@ export function parseSlackRequest(contentType: string, rawBody: string): SlackRe
     'expected Content-Type: application/json or application/x-www-form-urlencoded',
   );
 }
+
+/**
+ * The payload of a Socket Mode envelope, by the envelope's type, as the same shapes that arrive
+ * over HTTP: `events_api` carries the event_callback body, `slash_commands` the command's fields
+ * as JSON, `interactive` the interaction payload.
+ * https://api.slack.com/apis/connections/socket-implement
+ */
+export function parseSocketModePayload(
+  envelopeType: string,
+  payload: unknown,
+): Exclude<SlackRequest, { kind: 'url_verification' }> {
+  if (envelopeType === 'events_api') {
+    const event = eventCallback.safeParse(payload);
+    if (event.success) return { kind: 'event', eventId: event.data.event_id, body: event.data };
+    throw new SlackRequestError('not a Slack event envelope');
+  }
+  if (envelopeType === 'slash_commands') {
+    const parsed = slashCommand.safeParse(payload);
+    if (!parsed.success) throw new SlackRequestError('not a Slack slash command');
+    return { kind: 'command', triggerId: parsed.data.trigger_id, body: parsed.data };
+  }
+  if (envelopeType === 'interactive') {
+    const parsed = interaction.safeParse(payload);
+    if (!parsed.success) throw new SlackRequestError('not a Slack interaction payload');
+    return { kind: 'interaction', triggerId: parsed.data.trigger_id ?? '', body: parsed.data };
+  }
+  throw new SlackRequestError(`not a Socket Mode envelope type we handle: ${envelopeType}`);
+}

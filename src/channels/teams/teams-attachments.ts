@@ -69,6 +69,40 @@ export function isAllowedFileHost(url: string): boolean {
  * 2 MB, read as a stream so a larger file is cut off, not held in memory.
  */
 export async function downloadTable(file: { name: string; url: string }): Promise<AttachedTable> {
+  const bytes = await downloadFile(file, MAX_TABLE_BYTES, 'table');
+  return { name: file.name, text: bytes.toString('utf8') };
+}
+
+/**
+ * The files of a message in a personal chat that are not tables for an import: downloads
+ * (OneDrive or SharePoint), and how many were pictures pasted inline, which the Bot Framework
+ * serves only with the bot's own token.
+ */
+export function sentFilesOf(attachments: ReadonlyArray<Attachment>): {
+  downloads: Array<{ name: string; url: string }>;
+  inline: number;
+} {
+  const downloads: Array<{ name: string; url: string }> = [];
+  let inline = 0;
+  for (const attachment of attachments) {
+    if (attachment.contentType === FILE_DOWNLOAD) {
+      const info = downloadInfo.safeParse(attachment.content);
+      if (info.success)
+        downloads.push({ name: attachment.name ?? 'file', url: info.data.downloadUrl });
+    } else if (attachment.contentType.startsWith('image/')) inline += 1;
+  }
+  return { downloads, inline };
+}
+
+/**
+ * Fetches one file's bytes: only from Teams' file hosts (redirects included), within 10 seconds
+ * and `maxBytes`, read as a stream so a larger file is cut off, not held in memory.
+ */
+export async function downloadFile(
+  file: { name: string; url: string },
+  maxBytes: number,
+  what = 'file',
+): Promise<Buffer> {
   const signal = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
   let url = file.url;
   for (let hop = 0; ; hop++) {
@@ -91,15 +125,16 @@ export async function downloadTable(file: { name: string; url: string }): Promis
       throw new AttachmentRefused(
         `I could not download ${file.name} (Teams answered ${response.status}).`,
       );
-    return { name: file.name, text: await readCapped(response.body, file.name, signal) };
+    return readCapped(response.body, { name: file.name, maxBytes, what }, signal);
   }
 }
 
 async function readCapped(
   body: ReadableStream<Uint8Array>,
-  name: string,
+  file: { name: string; maxBytes: number; what: string },
   signal: AbortSignal,
-): Promise<string> {
+): Promise<Buffer> {
+  const { name } = file;
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = body.getReader();
@@ -110,8 +145,10 @@ async function readCapped(
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (size > MAX_TABLE_BYTES)
-        throw new AttachmentRefused(`${name} is larger than 2 MB; send a smaller table.`);
+      if (size > file.maxBytes)
+        throw new AttachmentRefused(
+          `${name} is larger than ${megabytes(file.maxBytes)} MB; send a smaller ${file.what}.`,
+        );
       chunks.push(value);
     }
   } catch (error) {
@@ -120,5 +157,10 @@ async function readCapped(
   } finally {
     await reader.cancel().catch(() => undefined);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function megabytes(bytes: number): number {
+  // The table limit is decimal (2,000,000), the findings limit binary (10 MiB): both read whole.
+  return Math.round(bytes / (bytes % 1_000_000 === 0 ? 1_000_000 : 1024 * 1024));
 }

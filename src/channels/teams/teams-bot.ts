@@ -22,7 +22,21 @@ import { ConversationBook } from '../../store/conversations/conversation-book';
 import { InboundLedger } from '../../store/inbound-ledger';
 import type { Logger } from '../../log/logger';
 import { commandTextOf, teamsSpeakerOf } from './teams-speaker';
-import { AttachmentRefused, downloadTable, tableFilesOf } from './teams-attachments';
+import {
+  AttachmentRefused,
+  downloadFile,
+  downloadTable,
+  isAllowedFileHost,
+  sentFilesOf,
+  tableFilesOf,
+} from './teams-attachments';
+import {
+  attachFindingFiles,
+  findingFileLinks,
+  openFindingsOf,
+} from '../../app/findings/finding-files';
+import { checkStatusCard } from '../../app/dispatch/view-models';
+import { MAX_FINDING_FILE_BYTES } from '../../domain/findings/finding-file-kinds';
 import { privateAddressOf, sendPrivately, type PrivateAddress } from './private-chat';
 
 export interface TeamsBotDeps {
@@ -47,6 +61,13 @@ export const NO_PRIVATE_CHAT_TEXT =
   'That answer is for you alone, and I could not open a private chat with you. Open a chat with me (Scrutiny) and ask there.';
 export const ALREADY_IN_HAND_TEXT = 'That request reached me twice; I have acted on it once.';
 const SORRY_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
+/**
+ * A picture pasted into the message (not attached) is served by the Bot Framework only with
+ * the bot's own token, which this bot does not fetch files with; attached files come from
+ * OneDrive and need none.
+ */
+export const PASTED_PICTURE_TEXT =
+  'I cannot keep pictures pasted into the message; attach the photo as a file instead (the paperclip).';
 
 /** Files are read after the turn, a few at a time, so a slow download holds no turn slot. */
 const IMPORTS_AT_ONCE = 4;
@@ -67,6 +88,16 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     this.onMessage(async (context, next) => {
       const speaker = await speakerOf(deps.ctx, teamsSpeakerOf(context.activity), deps.settings);
       const { text, mentioned } = await commandTextOf(context);
+      const sent =
+        isPersonal(context.activity) && !commandTakesFile(text)
+          ? sentFilesOf(context.activity.attachments ?? [])
+          : undefined;
+      if (sent && sent.downloads.length + sent.inline > 0) {
+        // Files sent in someone's own chat with the bot are for their open findings.
+        await this.takeFindingFiles(context, speaker, text, sent);
+        await next();
+        return;
+      }
       const files = tableFilesOf(context.activity.attachments ?? []);
       const request = { speaker, text, mentioned, attachments: [] };
       const reply = await runCommand(deps.ctx, request);
@@ -242,6 +273,96 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
       }
       await this.answerIn(place, post, reply).catch((error: unknown) =>
         this.deps.log.warn({ err: error }, 'could not post the result of a standards import'),
+      );
+    });
+    this.pending.add(job);
+    void job.finally(() => this.pending.delete(job));
+  }
+
+  /**
+   * Files for the sender's open findings: which findings and where the files are is settled in
+   * the turn (a refusal comes at once); the files are read after it, like an import's, and the
+   * outcome follows in the same chat.
+   */
+  private async takeFindingFiles(
+    context: TurnContext,
+    speaker: Speaker,
+    text: string,
+    sent: ReturnType<typeof sentFilesOf>,
+  ): Promise<void> {
+    const refuse = (message: string) =>
+      this.answer(
+        context,
+        refusalReply([{ code: 'findings.files', message }], 'No files were kept'),
+      );
+    if (sent.downloads.length === 0) return refuse(PASTED_PICTURE_TEXT);
+    const checkRef = /\bC-?\d+\b/i.exec(text)?.[0];
+    const open = await openFindingsOf(this.deps.ctx, speaker.actor, checkRef);
+    if (!open.ok) return this.answer(context, refusalReply(open.refusals, 'No files were kept'));
+    const elsewhere = sent.downloads.find((file) => !isAllowedFileHost(file.url));
+    if (elsewhere)
+      return refuse(
+        `I only take files shared in Teams (OneDrive or SharePoint); ${elsewhere.name} came from elsewhere.`,
+      );
+    const reference = open.value.check.reference;
+    await context.sendActivity(
+      `Reading ${sent.downloads.map((f) => f.name).join(', ')} for ${reference}…`,
+    );
+    const { ctx } = this.deps;
+    this.later(context, 'findings files from Teams', async () => {
+      const files = await Promise.all(
+        sent.downloads.map(async (file) => ({
+          name: file.name,
+          bytes: await downloadFile(file, MAX_FINDING_FILE_BYTES),
+        })),
+      );
+      const attached = await attachFindingFiles(ctx, speaker.actor, { checkRef: reference, files });
+      if (!attached.ok) return refusalReply(attached.refusals, 'No files were kept');
+      const { check, assignment, added, alreadyThere } = attached.value;
+      const said = [
+        added.length > 0 &&
+          `Added ${added.map((f) => f.name).join(', ')} to your findings for ${check.reference}.`,
+        alreadyThere.length > 0 &&
+          `${alreadyThere.map((f) => f.name).join(', ')} ${alreadyThere.length === 1 ? 'was' : 'were'} there already.`,
+        sent.inline > 0 && PASTED_PICTURE_TEXT,
+      ].filter(Boolean);
+      return {
+        kind: 'message',
+        text: said.join(' '),
+        card: checkStatusCard(
+          check,
+          assignment,
+          speaker.person.displayName,
+          await findingFileLinks(ctx, speaker.actor, assignment._id),
+        ),
+      };
+    });
+  }
+
+  /** Runs `work` after the turn, a few at a time, and posts its reply into the turn's chat. */
+  private later(context: TurnContext, what: string, work: () => Promise<Reply>): void {
+    const place = placeOf(context);
+    const reference = TurnContext.getConversationReference(context.activity);
+    const post = (activity: Partial<Activity> | string) =>
+      place.adapter.continueConversationAsync(this.deps.botAppId, reference, async (turn) => {
+        await turn.sendActivity(activity);
+      });
+    const job = this.imports(async () => {
+      let reply: Reply;
+      try {
+        reply = await work();
+      } catch (error) {
+        if (error instanceof AttachmentRefused)
+          reply = refusalReply([{ code: 'attachment-refused', message: error.message }]);
+        else if (isDatabaseUnavailable(error))
+          reply = refusalReply([{ code: 'unavailable', message: TRY_AGAIN_TEXT }]);
+        else {
+          this.deps.log.error({ err: error }, `${what} failed`);
+          reply = refusalReply([{ code: 'failed', message: SORRY_TEXT }]);
+        }
+      }
+      await this.answerIn(place, post, reply).catch((error: unknown) =>
+        this.deps.log.warn({ err: error }, `could not post the result of ${what}`),
       );
     });
     this.pending.add(job);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { localDateSchema } from '../../domain/calendar/local-date';
 import { CHECK_KINDS } from '../../domain/checks/check-kinds';
+import { MAX_OFFERS_PER_CHECK } from '../../domain/checks/offer-verification';
 import { REVIEW_TOPIC_SOURCES } from '../../domain/reviews/review';
 import {
   checkRef,
@@ -19,7 +20,9 @@ import {
   reviewReferenceOption,
   standardKeyOption,
   textOption,
+  type OptionGrammar,
 } from '../option-readers';
+import { readStandardKey } from '../references';
 
 /** A review and the work done for it: reality checks and requests for evidence. */
 
@@ -85,11 +88,11 @@ export const checkAssignCommand = defineCommand({
   who: 'officer',
   usage:
     'check assign @person "<title>" kind:<kind> due:<21/12/2026|21 Dec|friday|+N wd> ' +
-    '[review:R-<n>] [standard:<key>] [area:"<area>"]',
+    '[review:R-<n>] [offers:<key>,<key>] [area:"<area>"]',
   example:
     'check assign @Sam Patel "Report a dripping tap by phone" kind:test-call-repair due:+10wd review:R-12',
   description:
-    'Offers a reality check to a member; area: names where it is, so nobody inspects their own area.',
+    'Offers a reality check to a member; offers: names the local offers it verifies (keys from `standards`), area: where it is, so nobody inspects their own area.',
   menu: 'Offers a reality check to a member',
   person: true,
   text: { field: 'title', noun: 'title', maxLength: TEXT_LIMITS.title },
@@ -109,7 +112,9 @@ export const checkAssignCommand = defineCommand({
       notBeforeToday: true,
     }),
     review: reviewReferenceOption(),
+    // `standard:<key>` is one offer, kept for those who learnt it; offers: takes up to ten.
     standard: standardKeyOption(),
+    offers: offerKeysOption(),
     // Southampton Code of Conduct: never inspect your own area; the check says where it is.
     area: textOption({
       key: 'area',
@@ -126,9 +131,46 @@ export const checkAssignCommand = defineCommand({
     due: localDateSchema,
     reviewRef: reviewRef.optional(),
     standardRef: standardRef.optional(),
+    /** Offer keys joined by commas, as the option reader leaves them. */
+    offerRefs: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*(,[a-z0-9]+(-[a-z0-9]+)*)*$/)
+      .optional(),
     area: text(TEXT_LIMITS.area).optional(),
   },
 });
+
+/**
+ * The local offers a check verifies, `offers:repairs-emergency-24h,lift-inspections`: keys
+ * as `standards` lists them, comma-separated, any case. Ten at most (MAX_OFFERS_PER_CHECK).
+ */
+function offerKeysOption(): OptionGrammar {
+  return {
+    field: 'offerRefs',
+    noun: 'local offer keys',
+    hint: 'offers:<key>,<key>',
+    required: false,
+    read(value, written) {
+      const parts = value
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== '');
+      const keys = parts.map(readStandardKey);
+      const bad = parts.filter((_, i) => keys[i] === undefined);
+      if (parts.length === 0 || bad.length > 0)
+        return {
+          ok: false,
+          message: `${written} isn't a list of offer keys; use keys listed by \`standards\`, separated by commas, e.g. offers:lift-inspections,emails-acknowledged-within-4-hours.`,
+        };
+      if (parts.length > MAX_OFFERS_PER_CHECK)
+        return {
+          ok: false,
+          message: `A check can verify at most ${MAX_OFFERS_PER_CHECK} local offers; that names ${parts.length}.`,
+        };
+      return { ok: true, value: [...new Set(keys)].join(',') };
+    },
+  };
+}
 
 /**
  * One more member on a check already offered (an inspection is done by a team, up to the

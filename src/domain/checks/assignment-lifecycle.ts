@@ -7,6 +7,8 @@ import type { AssignmentCandidate } from './check-assignment';
 import { checkAssignment } from './check-assignment';
 import { checklistFor } from './checklists';
 import { tidyFindings, validateFindings } from './findings';
+import type { OfferFinding } from './offer-verification';
+import { validateOfferFindings } from './offer-verification';
 import type { Answers, Assignment, Findings, RealityCheck } from './reality-check';
 import { activeAssigneeCount, assignmentOf } from './reality-check';
 
@@ -156,6 +158,8 @@ export function declineCheck(
 export interface FindingsInput {
   answers: Answers;
   findings: Findings;
+  /** Required for each offer the check verifies (check.offerKeys). */
+  offers?: OfferFinding[];
 }
 
 /**
@@ -194,14 +198,21 @@ export function submitFindings(
     });
   refusals.push(...validateAnswers(checklistFor(check.kind), input.answers));
   refusals.push(...validateFindings(input.findings));
+  const offers = input.offers ?? [];
+  refusals.push(...validateOfferFindings(check.offerKeys ?? [], offers));
   if (assignment === undefined || assignment.status !== 'accepted') return { ok: false, refusals };
+  // A resubmission after a return starts afresh; the return stays in the audit trail.
+  const { returned: _returned, ...accepted } = assignment;
   return unlessRefused(refusals, () =>
     replaceAssignment(check, {
-      ...assignment,
+      ...accepted,
       status: 'submitted',
       submission: {
         answers: { ...input.answers },
         findings: tidyFindings(input.findings),
+        ...(offers.length > 0 && {
+          offers: offers.map((o) => ({ ...o, evidence: o.evidence.trim() })),
+        }),
         submittedAt: at,
       },
     }),
@@ -212,59 +223,4 @@ export interface Reviewer {
   personId: string;
   /** The reviewer's roles in the check's group. */
   roles: readonly Role[];
-}
-
-/** An officer reviews a member's submitted findings and leaves a note for them. */
-export function reviewFindings(
-  check: RealityCheck,
-  assigneeId: string,
-  reviewer: Reviewer,
-  note: string,
-  at: Date,
-): Result<RealityCheck> {
-  const assignment = assignmentOf(check, assigneeId);
-  const refusals: Refusal[] = [];
-  if (!reviewer.roles.includes('officer'))
-    refusals.push({
-      code: 'check.reviewer-not-officer',
-      message: 'Only an officer can review findings.',
-    });
-  if (reviewer.personId === assigneeId)
-    refusals.push({
-      code: 'check.review-own-findings',
-      message: 'You cannot review your own findings.',
-    });
-  if (note.trim() === '')
-    refusals.push({
-      code: 'check.review-note-required',
-      message: 'Please add a note for the inspector with your review.',
-    });
-  if (assignment === undefined)
-    refusals.push({
-      code: 'check.not-assigned',
-      message: 'This check was not offered to that person, so there is nothing to review.',
-    });
-  else if (assignment.status === 'offered' || assignment.status === 'accepted')
-    refusals.push({
-      code: 'check.nothing-to-review',
-      message: 'There are no findings to review yet: the inspector has not submitted them.',
-    });
-  else if (assignment.status === 'declined')
-    refusals.push({
-      code: 'check.assignment-declined',
-      message: 'The inspector declined this check, so there are no findings to review.',
-    });
-  else if (assignment.status === 'reviewed')
-    refusals.push({
-      code: 'check.already-reviewed',
-      message: 'These findings have already been reviewed.',
-    });
-  if (assignment === undefined || assignment.status !== 'submitted') return { ok: false, refusals };
-  return unlessRefused(refusals, () =>
-    replaceAssignment(check, {
-      ...assignment,
-      status: 'reviewed',
-      review: { officerId: reviewer.personId, note: note.trim(), reviewedAt: at },
-    }),
-  );
 }

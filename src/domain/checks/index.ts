@@ -7,3 +7,5 @@ export * from './findings';
 export * from './check-assignment';
 export * from './assignment-lifecycle';
 export * from './publication';
+export * from './offer-verification';
+export * from './findings-review';

@@ -1,6 +1,7 @@
 import type { CheckKind } from './check-kinds';
 import { CHECK_KIND_LABELS } from './check-kinds';
 import { checklistFor } from './checklists';
+import { blindText as blindFindingsText } from './blinding';
 import type { RealityCheck, Submission } from './reality-check';
 
 /**
@@ -43,32 +44,13 @@ export interface BlindingOptions {
   namesToRedact: readonly string[];
 }
 
-const NAME_REMOVED = '[name removed]';
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-const UK_PHONE = /(\+44\s?\(?0?\)?\s?|\b0)\d(?:[\s-]?\d){8,9}\b/g;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
- * Full names are matched in any case; single name parts only when capitalised, so a surname
- * like "Hall" is removed but "the hall was clean" survives. Over-removal is preferred to a leak.
+ * One blinding for everything that leaves the panel (blinding.ts): names, postcodes, addresses,
+ * emails and phone numbers, so a published report hides what the channel and the standards card
+ * hide.
  */
 export function blindText(text: string, namesToRedact: readonly string[]): string {
-  let out = text.replace(EMAIL, '[email removed]').replace(UK_PHONE, '[phone removed]');
-  const fullNames = namesToRedact.map((n) => n.trim()).filter((n) => n.length > 0);
-  // Longest first so "Ann Hall" goes before "Ann" could split it.
-  for (const name of [...fullNames].sort((a, b) => b.length - a.length)) {
-    const pattern = name.split(/\s+/).map(escapeRegExp).join('\\s+');
-    out = out.replace(new RegExp(`\\b${pattern}\\b`, 'gi'), NAME_REMOVED);
-  }
-  const parts = new Set(fullNames.flatMap((n) => n.split(/\s+/)).filter((p) => p.length >= 2));
-  for (const part of parts) {
-    const capitalised = part.charAt(0).toUpperCase() + part.slice(1);
-    out = out.replace(new RegExp(`\\b${escapeRegExp(capitalised)}\\b`, 'g'), NAME_REMOVED);
-  }
-  return out;
+  return blindFindingsText(text, namesToRedact).text;
 }
 
 /** Same point made by two inspectors is published once. */

@@ -4,6 +4,7 @@ import type { Refusal, Result } from '../shared/result';
 import { unlessRefused } from '../shared/result';
 import type { CheckKind } from './check-kinds';
 import { CHECK_KIND_LABELS, isCheckKind } from './check-kinds';
+import type { OfferFinding } from './offer-verification';
 
 /**
  * A reality check is one inspection or mystery-shopping assignment (Torus TIMS: "reality
@@ -27,7 +28,16 @@ export interface Findings {
 export interface Submission {
   answers: Answers;
   findings: Findings;
+  /** For each local offer the check verifies: verified, partly or not, with the evidence. */
+  offers?: OfferFinding[];
   submittedAt: Date;
+}
+
+/** An officer sent the findings back to the inspector to look at again, saying why. */
+export interface Returned {
+  officerId: string;
+  reason: string;
+  returnedAt: Date;
 }
 
 export interface Review {
@@ -45,7 +55,7 @@ interface AssignmentBase {
 /** One assignee's progress: offered -> accepted | declined; accepted -> submitted -> reviewed. */
 export type Assignment =
   | (AssignmentBase & { status: 'offered' })
-  | (AssignmentBase & { status: 'accepted'; acceptedAt: Date })
+  | (AssignmentBase & { status: 'accepted'; acceptedAt: Date; returned?: Returned })
   | (AssignmentBase & { status: 'declined'; declinedAt: Date; declineReason: string })
   | (AssignmentBase & { status: 'submitted'; acceptedAt: Date; submission: Submission })
   | (AssignmentBase & {
@@ -63,6 +73,8 @@ export interface RealityCheck {
   reviewId?: string;
   /** The ServiceStandard.key this check verifies, e.g. 'emails-acknowledged-within-4-hours'. */
   standardKey?: string;
+  /** The local offers (ServiceStandard keys) the check verifies; standardKey among them. */
+  offerKeys?: string[];
   /** Where the check happens; members who declared this as their own area are kept off it. */
   area?: Area;
   /** ISO date 'YYYY-MM-DD' (TIMS: "carry out activities within an agreed timescale"). */
@@ -76,6 +88,7 @@ export interface NewRealityCheck {
   kind: string;
   reviewId?: string;
   standardKey?: string;
+  offerKeys?: string[];
   area?: Area;
   dueOn: string;
 }

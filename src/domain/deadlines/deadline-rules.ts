@@ -9,6 +9,7 @@ export const DEADLINE_KINDS = [
   'improvement-plan',
   'committee-sign-off',
   'action-plan-review',
+  'improvement-action',
   'declaration-reconfirmation',
   'appraisal',
   'terms-review',
@@ -109,6 +110,20 @@ export const DEADLINE_RULES: Readonly<Record<DeadlineKind, DeadlineRule>> = {
       },
     ],
   },
+  'improvement-action': {
+    kind: 'improvement-action',
+    // The plan gives each action its own date; the deadline is opened on that date (dueOn), so
+    // it falls due at the end of the day counted from, and nothing is added to it.
+    countsFrom: 'the anticipated completion date the improvement plan gives the action',
+    period: { unit: 'calendar-days', amount: 0 },
+    sources: [
+      {
+        document: SEDGEMOOR,
+        clause: '6.2',
+        says: 'A formal duty on SMT to respond within 28 days by way of an improvement plan including actions to be completed, lead staff member and anticipated timescale for completion.',
+      },
+    ],
+  },
   'declaration-reconfirmation': {
     kind: 'declaration-reconfirmation',
     countsFrom: 'the member’s last declaration or re-confirmation',
@@ -175,6 +190,7 @@ export const DEADLINE_LABELS: Record<DeadlineKind, string> = {
   'improvement-plan': 'Improvement plan due',
   'committee-sign-off': 'Committee sign-off',
   'action-plan-review': 'Action plan review',
+  'improvement-action': 'Improvement plan action due',
   'declaration-reconfirmation': 'Re-confirm your declarations',
   appraisal: 'Yearly appraisal',
   'terms-review': 'Terms of reference review',

@@ -9,7 +9,7 @@ import {
   notAgreedRecommendation,
   unknownRecommendation,
 } from './recommendations';
-import type { Actor, ImprovementAction, Review } from './review';
+import type { Actor, ImprovementAction, ImprovementPlan, Review } from './review';
 import { actorRefusals, notBeforeOpened, readableDate } from './review-refusals';
 
 /** Owner and due date are optional here only so that leaving them out is refused, not a crash. */
@@ -49,6 +49,16 @@ export function addImprovementAction(review: Review, input: NewImprovementAction
       message: 'Every action needs a date it is due to be completed by.',
     });
   else refusals.push(...notBeforeOpened(review, input.dueOn, 'An action'));
+  // The committee judges the plan it received (6.2); it changes again only once returned.
+  const state = planState(review.improvementPlan);
+  if (state !== 'drafting')
+    refusals.push({
+      code: 'review.plan-closed',
+      message:
+        state === 'submitted'
+          ? 'The improvement plan is with the committee; it can be changed if they return it.'
+          : 'The improvement plan is signed off; its actions can be completed, not added to.',
+    });
   const recommendation = findRecommendation(review, input.recommendationId);
   if (!recommendation) refusals.push(unknownRecommendation(input.recommendationId));
   else if (recommendation.agreed !== true)
@@ -75,8 +85,9 @@ export function addImprovementAction(review: Review, input: NewImprovementAction
 
 /**
  * Sedgemoor ToR 6.2: the committee signs the plan off "as addressing all recommendations", so
- * every agreed recommendation management did not reject needs at least one action. The date
- * starts the follow-up window.
+ * every agreed recommendation management did not reject needs at least one action, and it signs
+ * off what it received: the plan must have been handed in and not returned since. The date
+ * starts the follow-up window (Southampton).
  */
 export function agreeImprovementPlan(review: Review, by: Actor, on: LocalDate): Result<Review> {
   const refusals: Refusal[] = [...actorRefusals(by), ...notBeforeOpened(review, on, 'The plan')];
@@ -86,22 +97,13 @@ export function agreeImprovementPlan(review: Review, by: Actor, on: LocalDate): 
       code: 'review.plan-already-agreed',
       message: `The improvement plan was already agreed on ${readableDate(plan.agreedOn)}.`,
     });
-  if (plan.actions.length === 0)
+  else if (planState(plan) !== 'submitted')
     refusals.push({
-      code: 'review.plan-empty',
-      message: 'The improvement plan has no actions yet.',
+      code: 'review.plan-not-submitted',
+      message:
+        'Senior management have not handed the improvement plan in, so there is nothing to sign off yet.',
     });
-  else {
-    const uncovered = agreedRecommendations(review)
-      .filter((r) => managementDecisionOn(review, r.id) !== 'reject')
-      .filter((r) => !plan.actions.some((a) => a.recommendationId === r.id))
-      .map((r) => r.id);
-    if (uncovered.length > 0)
-      refusals.push({
-        code: 'review.plan-incomplete',
-        message: `The plan must address every agreed recommendation; none of its actions answers ${uncovered.join(', ')}.`,
-      });
-  }
+  refusals.push(...coverageRefusals(review));
   return unlessRefused(refusals, () => ({
     ...review,
     improvementPlan: { ...plan, agreedOn: on, agreedBy: by },
@@ -156,4 +158,107 @@ function withActions(
       actions: review.improvementPlan.actions.map(change),
     },
   };
+}
+
+/** Where the plan stands: management drafting it, with the committee, or signed off. */
+export type PlanState = 'drafting' | 'submitted' | 'signed-off';
+
+export function planState(plan: ImprovementPlan): PlanState {
+  if (plan.agreedOn) return 'signed-off';
+  const submitted = plan.submissions?.length ?? 0;
+  const returned = plan.returns?.length ?? 0;
+  // Each return answers the submission before it, so an unanswered hand-in is one more.
+  return submitted > returned ? 'submitted' : 'drafting';
+}
+
+/** The latest hand-in, when the plan is with the committee: the sign-off clock counts from it. */
+export function pendingSubmission(plan: ImprovementPlan) {
+  return planState(plan) === 'submitted' ? plan.submissions?.at(-1) : undefined;
+}
+
+/** Every agreed recommendation management accepted needs an action (Sedgemoor ToR 6.2). */
+function coverageRefusals(review: Review): Refusal[] {
+  const plan = review.improvementPlan;
+  if (plan.actions.length === 0)
+    return [{ code: 'review.plan-empty', message: 'The improvement plan has no actions yet.' }];
+  const uncovered = agreedRecommendations(review)
+    .filter((r) => managementDecisionOn(review, r.id) !== 'reject')
+    .filter((r) => !plan.actions.some((a) => a.recommendationId === r.id))
+    .map((r) => r.id);
+  if (uncovered.length === 0) return [];
+  return [
+    {
+      code: 'review.plan-incomplete',
+      message: `The plan must address every agreed recommendation; none of its actions answers ${uncovered.join(', ')}.`,
+    },
+  ];
+}
+
+/**
+ * Management hand the plan to the committee (Sedgemoor ToR 4.3(9) "Receipt of the improvement
+ * plan"; 6.2 "respond within 28 days by way of an improvement plan"). It must answer
+ * management's response first, and cover every accepted recommendation, so the committee is not
+ * sent a plan it could only return. Handing in again after a return is how the plan comes back.
+ */
+export function submitPlan(review: Review, by: Actor, on: LocalDate): Result<Review> {
+  const refusals: Refusal[] = [...actorRefusals(by), ...notBeforeOpened(review, on, 'The plan')];
+  const plan = review.improvementPlan;
+  const state = planState(plan);
+  if (state === 'signed-off')
+    refusals.push({
+      code: 'review.plan-already-agreed',
+      message: `The improvement plan was already signed off on ${readableDate(plan.agreedOn ?? on)}.`,
+    });
+  else if (state === 'submitted')
+    refusals.push({
+      code: 'review.plan-already-submitted',
+      message: `The improvement plan was handed in on ${readableDate(plan.submissions?.at(-1)?.on ?? on)} and is with the committee.`,
+    });
+  if (!review.managementResponse)
+    refusals.push({
+      code: 'review.plan-before-response',
+      message:
+        'Answer each agreed recommendation (accept, or reject with a reason) before handing the plan in.',
+    });
+  if (state === 'drafting') refusals.push(...coverageRefusals(review));
+  return unlessRefused(refusals, () => ({
+    ...review,
+    improvementPlan: { ...plan, submissions: [...(plan.submissions ?? []), { by, on }] },
+  }));
+}
+
+/**
+ * Sedgemoor ToR 6.2: the committee may return the plan "to SMT for further improvement"
+ * instead of signing it off; the reason is recorded so management know what to improve.
+ */
+export function returnPlan(
+  review: Review,
+  by: Actor,
+  on: LocalDate,
+  reason: string,
+): Result<Review> {
+  const refusals: Refusal[] = [...actorRefusals(by), ...notBeforeOpened(review, on, 'A return')];
+  const plan = review.improvementPlan;
+  const state = planState(plan);
+  if (state === 'signed-off')
+    refusals.push({
+      code: 'review.plan-already-agreed',
+      message: `The improvement plan was already signed off on ${readableDate(plan.agreedOn ?? on)}.`,
+    });
+  else if (state === 'drafting')
+    refusals.push({
+      code: 'review.plan-not-submitted',
+      message:
+        'The improvement plan is with management, not the committee, so it cannot be returned.',
+    });
+  const why = reason.trim();
+  if (!why)
+    refusals.push({
+      code: 'review.return-reason-missing',
+      message: 'Say what management should improve in the plan.',
+    });
+  return unlessRefused(refusals, () => ({
+    ...review,
+    improvementPlan: { ...plan, returns: [...(plan.returns ?? []), { by, on, reason: why }] },
+  }));
 }

@@ -9,3 +9,5 @@ export * from './follow-up';
 export * from './escalation';
 export { readableDate as readableReviewDate } from './review-refusals';
 export * from './step-lifecycle';
+export * from './planned-meetings';
+export * from './scope-and-reports';

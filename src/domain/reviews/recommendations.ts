@@ -103,6 +103,18 @@ export function agreeRecommendations(
   });
 }
 
+/**
+ * Recommendations are numbered 1, 2, 3 within their review, so a committee can say "agreed 1
+ * and 3" in chat. Never reused: the next is one past the highest number given so far.
+ */
+export function nextRecommendationId(review: Review): string {
+  // Reviews stored before numbering carry 24-character record ids; those are not counted.
+  const numbers = review.recommendations
+    .filter((r) => /^\d{1,6}$/.test(r.id))
+    .map((r) => Number(r.id));
+  return String(Math.max(0, ...numbers) + 1);
+}
+
 export function findRecommendation(review: Review, id: string): Recommendation | undefined {
   return review.recommendations.find((r) => r.id === id);
 }

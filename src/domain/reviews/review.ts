@@ -44,6 +44,25 @@ export interface ReviewMeeting {
   notes?: string;
 }
 
+/**
+ * A meeting planned ahead, with the staff called to it (Sedgemoor ToR 6.1, Trafford QIP ToR 7:
+ * staff attend on notice). Kept apart from `meetings`, which are held and counted (10.1).
+ */
+export interface PlannedMeeting {
+  on: LocalDate;
+  /** Person ids of the staff invited; each was sent a notice in their own chat. */
+  invited: readonly string[];
+  plannedBy: Actor;
+  plannedOn: LocalDate;
+}
+
+/** The panel's report as a link to the document (drafting it is not the bot's job). */
+export interface ReviewReport {
+  by: Actor;
+  on: LocalDate;
+  link?: string;
+}
+
 export interface Recommendation {
   id: string;
   text: string;
@@ -85,8 +104,25 @@ export interface ImprovementAction {
   doneOn?: LocalDate;
 }
 
+/** Management handing the plan to the committee (Sedgemoor ToR 4.3(9) "Receipt of the improvement plan"). */
+export interface PlanSubmission {
+  by: Actor;
+  on: LocalDate;
+}
+
+/** Sedgemoor ToR 6.2: the committee returns the plan "to SMT for further improvement", saying why. */
+export interface PlanReturn {
+  by: Actor;
+  on: LocalDate;
+  reason: string;
+}
+
 export interface ImprovementPlan {
   actions: readonly ImprovementAction[];
+  /** Every hand-in, oldest first; the plan is with the committee while the last is unanswered. */
+  submissions?: readonly PlanSubmission[];
+  /** Every return for further improvement, oldest first. */
+  returns?: readonly PlanReturn[];
   /** When the committee signed the plan off (Sedgemoor ToR 6.2); starts the follow-up window. */
   agreedOn?: LocalDate;
   agreedBy?: Actor;
@@ -121,10 +157,20 @@ export interface Review {
   steps: readonly ReviewStep[];
   meetings: readonly ReviewMeeting[];
   recommendations: readonly Recommendation[];
+  /**
+   * The member of senior management who answers for the agreed recommendations and the
+   * improvement plan (Sedgemoor ToR 6.2: "a formal duty on SMT"), named when the committee
+   * agrees them; the 28-day clock and its reminders are theirs, not the officer's.
+   */
+  managementOwnerId?: string;
   managementResponse?: ManagementResponse;
   improvementPlan: ImprovementPlan;
   followUpReviewOn?: LocalDate;
   escalation: ReviewEscalation;
+  /** Absent on reviews stored before meetings could be planned. */
+  plannedMeetings?: readonly PlannedMeeting[];
+  /** Step 5's draft report and step 8's final report (Sedgemoor ToR 4.3(5), 4.3(8)). */
+  reports?: { draft?: ReviewReport; final?: ReviewReport };
 }
 
 export interface NewReview {

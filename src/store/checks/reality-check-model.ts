@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import type { AssignmentStatus, Review, Submission } from '../../domain/checks';
+import type { AssignmentStatus, Returned, Review, Submission } from '../../domain/checks';
 import { defineModel, idField } from '../model-registry';
 
 /** A reality check: what is inspected, where, by when. Its assignees are their own records. */
@@ -13,6 +13,8 @@ export interface RealityCheckRecord {
   kind: string;
   reviewId?: string;
   standardKey?: string;
+  /** The local offers the check verifies, by ServiceStandard key (at most 10). */
+  offerKeys?: string[];
   area?: string;
   dueOn: string;
   createdAt: Date;
@@ -29,6 +31,7 @@ const realityCheckSchema = new Schema<RealityCheckRecord>(
     kind: { type: String, required: true },
     reviewId: { type: String },
     standardKey: { type: String },
+    offerKeys: { type: [String], default: undefined },
     area: { type: String },
     dueOn: { type: String, required: true },
     createdAt: { type: Date, required: true },
@@ -38,6 +41,7 @@ const realityCheckSchema = new Schema<RealityCheckRecord>(
 );
 realityCheckSchema.index({ organisationId: 1, reference: 1 }, { unique: true });
 realityCheckSchema.index({ groupId: 1, createdAt: -1 });
+realityCheckSchema.index({ organisationId: 1, offerKeys: 1 });
 
 export const realityCheckModel = defineModel<RealityCheckRecord>(
   'RealityCheck',
@@ -62,6 +66,8 @@ export interface CheckAssignmentRecord {
   declineReason?: string;
   submission?: Submission;
   review?: Review;
+  /** The officer's last return of the findings, shown to the inspector until they send again. */
+  returned?: Returned;
   version: number;
 }
 
@@ -80,6 +86,7 @@ const assignmentSchema = new Schema<CheckAssignmentRecord>(
     declineReason: { type: String },
     submission: { type: Schema.Types.Mixed },
     review: { type: Schema.Types.Mixed },
+    returned: { type: Schema.Types.Mixed },
     version: { type: Number, required: true, default: 0 },
   },
   { collection: 'check_assignments', versionKey: false },

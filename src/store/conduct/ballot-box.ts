@@ -32,6 +32,11 @@ export class BallotBox {
     return (await this.ballots.create(ballot)).toObject();
   }
 
+  /** Ballots open now, across organisations, for the metrics. */
+  async openCount(): Promise<number> {
+    return this.ballots.countDocuments({ state: 'open' });
+  }
+
   /** A ballot of the organisation: what a voter's click may reach. */
   async get(id: string, organisationId: string): Promise<BallotRecord | null> {
     return this.ballots.findOne({ _id: id, organisationId }).lean<BallotRecord>();

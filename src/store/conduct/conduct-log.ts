@@ -26,9 +26,12 @@ export class ConductLog {
     subjectId: string,
     kind?: ConductEventKind,
   ): Promise<ConductEventRecord[]> {
+    // Steps recorded in the same millisecond (or under a test's fixed clock) tie on `at`; without
+    // a tie-break the order is the backend's (PostgreSQL's heap order is not insertion order).
+    // ObjectId ids grow in creation order within a process.
     return this.events
       .find({ groupId, subjectId, ...(kind ? { kind } : {}) })
-      .sort({ at: 1 })
+      .sort({ at: 1, _id: 1 })
       .lean<ConductEventRecord[]>();
   }
 

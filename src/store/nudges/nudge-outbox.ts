@@ -36,6 +36,11 @@ export class NudgeOutbox {
       .lean<NudgeRecord[]>();
   }
 
+  /** Reminders not yet accepted by a platform (waiting, or being sent), for the metrics. */
+  async waiting(): Promise<number> {
+    return this.nudges.countDocuments({ state: { $in: ['pending', 'sending'] } });
+  }
+
   /** Saves `set` unless someone moved the reminder on meanwhile (the claim before a send). */
   async updateIfUnchanged(
     nudge: Pick<NudgeRecord, '_id' | 'version'>,

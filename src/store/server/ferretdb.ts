@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, closeSync } from 'node:fs';
 import { join, delimiter } from 'node:path';
 import { accessSync, constants } from 'node:fs';
@@ -24,10 +24,22 @@ export function findFerretDb(pathEnv = process.env.PATH ?? '', explicit?: string
   return null;
 }
 
+/** "1.24.2" from `ferretdb --version`, or null when it does not say. */
+export function ferretDbVersion(binary: string): string | null {
+  try {
+    const out = execFileSync(binary, ['--version'], { encoding: 'utf8', timeout: 10000 });
+    return /version:\s*v?(\S+)/i.exec(out)?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
 export interface FerretDbOptions {
   binary: string;
-  /** Directory holding the SQLite files (one file per database). */
+  /** Directory holding the SQLite files (one file per database), FerretDB's state and its log. */
   dataDir: string;
+  /** Use the PostgreSQL backend at this URL instead of SQLite files in dataDir. */
+  postgresqlUrl?: string;
   /** 0 picks a free loopback port. */
   port?: number;
   /** FerretDB's own log goes here, never to our stdout: it logs request bodies at debug level. */
@@ -36,7 +48,7 @@ export interface FerretDbOptions {
 }
 
 /**
- * Starts FerretDB v1 with its SQLite backend on loopback, telemetry off, and waits until it
+ * Starts FerretDB v1 with its SQLite (or, given a URL, PostgreSQL) backend on loopback, telemetry off, and waits until it
  * answers the MongoDB wire protocol.
  */
 export async function startFerretDb(options: FerretDbOptions): Promise<RunningDatabase> {
@@ -49,8 +61,9 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
     child = spawn(
       options.binary,
       [
-        '--handler=sqlite',
-        `--sqlite-url=${sqliteUrl}`,
+        ...(options.postgresqlUrl
+          ? ['--handler=postgresql', `--postgresql-url=${options.postgresqlUrl}`]
+          : ['--handler=sqlite', `--sqlite-url=${sqliteUrl}`]),
         `--listen-addr=127.0.0.1:${port}`,
         '--telemetry=disable',
         '--debug-addr=-',
@@ -87,8 +100,11 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
   return {
     source: 'ferretdb',
     uri,
-    description: `FerretDB (SQLite in ${options.dataDir}) on 127.0.0.1:${port}`,
+    description: options.postgresqlUrl
+      ? `FerretDB (PostgreSQL) on 127.0.0.1:${port}`
+      : `FerretDB (SQLite in ${options.dataDir}) on 127.0.0.1:${port}`,
     binary: options.binary,
+    ...(child.pid ? { pids: [child.pid] } : {}),
     stop: () => stopChild(child),
   };
 }

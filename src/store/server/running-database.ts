@@ -9,5 +9,9 @@ export interface RunningDatabase {
   description: string;
   /** The server's binary, when we started one (tests start more of the same). */
   binary?: string;
+  /** The processes we started for it, so tests can check that stop() leaves none behind. */
+  pids?: number[];
+  /** Which embedded backend runs, when FerretDB was started by us. */
+  backend?: 'sqlite' | 'postgresql';
   stop(): Promise<void>;
 }

@@ -118,6 +118,8 @@ describe('evidence sent back as "not me"', () => {
       groupId: group._id,
       personId: lead.personId,
       what: 'Void inspection records',
+      // Southampton's terms set no time for staff to answer, so the officer gives one.
+      dueOn: '2030-01-31',
     });
     if (!requested.ok) throw new Error(JSON.stringify(requested.refusals));
     const requestRef = requested.value.reference;

@@ -12,6 +12,7 @@ import {
 } from '../../../src/app/reviews/review-progress';
 import { deadlineModel } from '../../../src/store/deadlines/deadline-model';
 import { AuditTrail } from '../../../src/store/audit/audit-trail';
+import { submitReviewPlan } from '../../../src/app/reviews/improvement-plan-use-cases';
 
 const app = useTestApp('2026-05-04T09:00:00Z');
 
@@ -21,7 +22,7 @@ function must<T>(result: { ok: true; value: T } | { ok: false; refusals: unknown
 }
 
 describe('a review worked through, stored', () => {
-  it('Sedgemoor ToR 4.3 and 6.2: steps, meetings, agreed recommendations starting the 28-day improvement plan clock, a management response, actions, and the plan agreed starting the 6-month review', async () => {
+  it('Sedgemoor ToR 4.3 and 6.2: steps, meetings, agreed recommendations starting the 28-day improvement plan clock, a management response, actions, and the plan handed in and signed off, with no follow-up review Sedgemoor does not ask for', async () => {
     const ctx = app.ctx();
     const org = await seedOrganisation(ctx);
     const officer = await seedPerson(ctx, org._id, 'Vera Officer', { officer: true });
@@ -53,6 +54,8 @@ describe('a review worked through, stored', () => {
       await decideReviewRecommendations(ctx, officer, {
         reviewRef: ref,
         decisions: [{ recommendationId, agreed: true }],
+        // Sedgemoor ToR 6.2: the duty is management's; an officer may answer for them.
+        managementPersonId: officer.personId,
       }),
     );
     // 6.2: the 28 days run from the agreement (4 May), whenever the response is recorded.
@@ -82,11 +85,21 @@ describe('a review worked through, stored', () => {
         dueOn: '2026-08-31',
       }),
     );
+    // 6.2: management hand the plan in, which meets the 28 days and starts the committee's 10.
+    must(await submitReviewPlan(ctx, officer, { reviewRef: ref }));
+    expect((await planDeadlines()).map((d) => d.state)).toEqual(['met']);
+    const signOff = () =>
+      deadlineModel(ctx.db).find({ kind: 'committee-sign-off', groupId: group._id }).lean();
+    expect((await signOff()).map((d) => [d.dueAt.toISOString(), d.ownerId])).toEqual([
+      ['2026-05-21T22:59:59.999Z', officer.personId],
+    ]);
     must(await agreeReviewImprovementPlan(ctx, officer, { reviewRef: ref }));
+    expect((await signOff()).map((d) => d.state)).toEqual(['met']);
+    // Sedgemoor's terms ask for no follow-up review (only Southampton's do): none is invented.
     const followUp = await deadlineModel(ctx.db)
       .findOne({ 'subject.id': review._id, kind: 'action-plan-review' })
       .lean();
-    expect(followUp?.dueAt.toISOString().slice(0, 10)).toBe('2026-11-11');
+    expect(followUp).toBeNull();
     const actions = (await new AuditTrail(ctx.db).forSubject('review', review._id)).map(
       (e) => e.action,
     );

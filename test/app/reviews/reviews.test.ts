@@ -152,7 +152,11 @@ async function respondedReview(presetKey: PresetKey) {
   const recommendationId = added.value.review.recommendations[0]!.id;
   expect((await completeReviewStep(ctx, officer, { reviewRef, step: 5 })).ok).toBe(true);
   const decisions = [{ recommendationId, agreed: true }];
-  expect((await decideReviewRecommendations(ctx, officer, { reviewRef, decisions })).ok).toBe(true);
+  const managementPersonId = officer.personId;
+  expect(
+    (await decideReviewRecommendations(ctx, officer, { reviewRef, decisions, managementPersonId }))
+      .ok,
+  ).toBe(true);
   expect((await completeReviewStep(ctx, officer, { reviewRef, step: 6 })).ok).toBe(true);
   const response = await recordReviewManagementResponse(ctx, officer, {
     reviewRef,

@@ -1,5 +1,6 @@
 import { COMMANDS } from '../../../src/commands';
 import { realityCheckModel } from '../../../src/store/checks/reality-check-model';
+import { reviewModel } from '../../../src/store/reviews/review-model';
 import { useTestBot } from '../../support/bot';
 import { onlyLoopbackNetwork } from '../../support/http';
 import type { TeamsUser } from '../../support/teams';
@@ -68,13 +69,17 @@ describe('Teams: help shows each command to exactly the people who may use it', 
       [TARGET],
     );
     const check = await realityCheckModel(bot().connection).findOne({}).lean();
+    // A review for the review commands' examples to name, so each reaches its authority check.
+    await say(OFFICER, 'review open "Repairs" type:light');
+    const review = await reviewModel(bot().connection).findOne({}).lean();
 
     /** The command as its example has it, naming the target and the check on record. */
     const minimal = (example: string) =>
       example
         .replace(/@[A-Z]\w+ [A-Z]\w+/g, `@${TARGET.name}`)
         .replace(/ review:R-\d+/, '')
-        .replace(/check:C-\d+/, `check:${check?.reference ?? ''}`);
+        .replace(/check:C-\d+/, `check:${check?.reference ?? ''}`)
+        .replace(/\bR-\d+\b/, review?.reference ?? '');
     // Leaving the group and making a new one go last: the rest run in the group as it is.
     const order = [...COMMANDS].sort(
       (a, b) =>

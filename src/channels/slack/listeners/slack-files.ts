@@ -30,3 +30,65 @@ export async function downloadSlackFile(
     throw new SlackFileError('That file is too big for a standards table.');
   return text;
 }
+
+/**
+ * The bytes of a file someone chose in a modal, read as a stream and cut off past `maxBytes`
+ * (Slack's own figure for the size may be absent or wrong), with the same host rule as above.
+ */
+export async function downloadSlackBytes(
+  file: { name: string; url: string },
+  token: string,
+  apiUrl: string,
+  maxBytes: number,
+): Promise<Buffer> {
+  const target = new URL(file.url);
+  if (!isSlackHost(target, apiUrl)) throw new SlackFileError(`${file.name} is not on Slack.`);
+  const signal = AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS);
+  let res: Response;
+  try {
+    res = await fetch(target, { headers: { authorization: `Bearer ${token}` }, signal });
+  } catch {
+    throw new SlackFileError(
+      `I could not fetch ${file.name} from Slack in time. Please try again.`,
+    );
+  }
+  if (!res.ok || !res.body)
+    throw new SlackFileError(`Slack would not hand over ${file.name} (${res.status}).`);
+  const tooBig = () =>
+    new SlackFileError(
+      `${file.name} is larger than ${Math.round(maxBytes / (1024 * 1024))} MB; send a smaller file.`,
+    );
+  if (Number(res.headers.get('content-length') ?? '0') > maxBytes) throw tooBig();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = res.body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) throw tooBig();
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof SlackFileError) throw error;
+    throw new SlackFileError(
+      `I could not fetch ${file.name} from Slack in time. Please try again.`,
+    );
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A findings file is at most 10 MB; Slack serves one well within this. */
+const DOWNLOAD_TIMEOUT_MS = 20_000;
+
+function isSlackHost(target: URL, apiUrl: string): boolean {
+  return (
+    target.protocol === 'https:' &&
+    (target.hostname === 'slack.com' ||
+      target.hostname.endsWith('.slack.com') ||
+      target.host === new URL(apiUrl).host)
+  );
+}

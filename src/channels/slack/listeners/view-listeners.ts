@@ -17,6 +17,7 @@ import type { SlackListenerDeps } from './deps';
 import { deliverElsewhere, messageOf, parseJsonObject } from './replies';
 import { interactionSpeaker } from './slack-speaker';
 import { downloadSlackFile, SlackFileError } from './slack-files';
+import { attachChosenFiles, chosenFindingFiles } from './finding-uploads';
 
 interface FormSpec {
   verb: string;
@@ -36,6 +37,9 @@ function formSpec(callbackId: string): FormSpec | undefined {
     };
   if (callbackId === 'findings-form')
     return { verb: 'findings.submit', required: {}, fallback: 'recommendations' };
+  // One radio and one reason per recommendation: the card action checks them all together.
+  if (callbackId === 'management-response')
+    return { verb: 'review.respond', required: {}, fallback: 'decision-1' };
   const verb = callbackId.startsWith('ask:') ? callbackId.slice('ask:'.length) : '';
   if (isAskingVerb(verb))
     return {
@@ -108,7 +112,7 @@ export function registerViewListeners(app: App, deps: SlackListenerDeps): void {
       const checked =
         view.callback_id === 'standards-upload'
           ? checkChosenFile(deps, { body, view, token: context.botToken ?? '' })
-          : checkForm(deps, body, view);
+          : checkForm(deps, body, view, context.botToken ?? '');
       if (checked.kind === 'answered') {
         await ack(checked.response);
         return;
@@ -118,7 +122,12 @@ export function registerViewListeners(app: App, deps: SlackListenerDeps): void {
   );
 }
 
-function checkForm(deps: SlackListenerDeps, body: SlackViewAction, view: ViewOutput): Checked {
+function checkForm(
+  deps: SlackListenerDeps,
+  body: SlackViewAction,
+  view: ViewOutput,
+  token: string,
+): Checked {
   const spec = formSpec(view.callback_id);
   if (!spec) return { kind: 'answered' };
   const typed = typedValues(view);
@@ -133,6 +142,19 @@ function checkForm(deps: SlackListenerDeps, body: SlackViewAction, view: ViewOut
     fallback: firstField(view),
     run: async () => {
       const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+      if (view.callback_id === 'findings-form') {
+        // Files first: once the findings are in, they are closed to files.
+        const refused = await attachChosenFiles(deps, speaker, {
+          ref: String((action as Record<string, unknown>).ref ?? ''),
+          files: chosenFindingFiles(view),
+          token,
+        });
+        if (refused)
+          return {
+            reply: refused,
+            errors: errorsOf(refused.refusals ?? [], Object.keys(typed), spec.fallback),
+          };
+      }
       const reply = await runCardAction(deps.ctx, speaker, action);
       return reply.refusals
         ? { reply, errors: errorsOf(reply.refusals, Object.keys(typed), spec.fallback) }

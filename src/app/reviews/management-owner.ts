@@ -1,0 +1,28 @@
+import type { Refusal } from '../../domain/shared/result';
+import { MembershipRoll } from '../../store/people/membership-roll';
+import { PersonBook } from '../../store/people/person-book';
+import type { AppContext } from '../shared/context';
+
+/**
+ * Sedgemoor ToR 6.2 puts the duty to answer the agreed recommendations on senior management,
+ * so whoever owns it must be the landlord's own: an officer, or staff in one of its groups. A
+ * tenant on the panel cannot be made to answer for the service.
+ */
+export async function whyNotManagement(
+  ctx: AppContext,
+  organisationId: string,
+  personId: string,
+): Promise<Refusal[]> {
+  const person = await new PersonBook(ctx.db).inOrganisation(organisationId, personId);
+  if (person?.isOfficer) return [];
+  const memberships = await new MembershipRoll(ctx.db).ofPerson(organisationId, personId);
+  if (memberships.some((m) => m.roles.includes('staff') && m.status.kind !== 'withdrawn'))
+    return [];
+  const name = person?.displayName ?? 'That person';
+  return [
+    {
+      code: 'review.management-not-staff',
+      message: `${name} is not staff or an officer here, so cannot answer for management; add them to a group with role:staff first, or name someone who is.`,
+    },
+  ];
+}
