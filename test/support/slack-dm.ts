@@ -25,7 +25,9 @@ export function dmFor(
 ): Promise<SlackCall> {
   return slack.next(
     (c) =>
-      c.method === 'chat.postMessage' && c.body.channel === dmChannelOf(who) && c.text.includes(says),
+      c.method === 'chat.postMessage' &&
+      c.body.channel === dmChannelOf(who) &&
+      c.text.includes(says),
     since,
   );
 }

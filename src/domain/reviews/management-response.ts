@@ -41,11 +41,13 @@ export function recordManagementResponse(
       code: 'review.response-already-recorded',
       message: `Senior management's response was already recorded on ${readableDate(review.managementResponse.receivedOn)}.`,
     });
+  // A light-touch review may skip step 6 (Sedgemoor 4.4: "aspects of 4, 6, 7 and 8"); its
+  // agreed recommendations still need management's answer, so the skip counts as sent.
   const draft = stepOf(review, DRAFT_TO_MANAGEMENT_STEP);
-  if (draft.state !== 'done')
+  if (draft.state === 'pending')
     refusals.push({
       code: 'review.response-before-draft',
-      message: `Senior management respond to the draft report, which goes to them at ${stepLabel(DRAFT_TO_MANAGEMENT_STEP)}; that step is not done.`,
+      message: `Senior management respond to the draft report, which goes to them at ${stepLabel(DRAFT_TO_MANAGEMENT_STEP)}; that step is not done or skipped yet.`,
     });
   else if (compareLocalDates(input.receivedOn, draft.on) < 0)
     refusals.push({

@@ -11,6 +11,7 @@ import {
   planState,
   recordManagementResponse,
   returnPlan,
+  skipStep,
   SEDGEMOOR_REVIEW_POLICY,
   setFollowUpReview,
   SOUTHAMPTON_REVIEW_POLICY,
@@ -198,5 +199,47 @@ describe('the follow-up review (Southampton: 6 months to 1 year after the plan i
     expect(codes(setFollowUpReview(review, '2026-11-01'))).toEqual([
       'review.follow-up-not-in-terms',
     ]);
+  });
+});
+
+describe('management respond to a light-touch review that skipped step 6 (Sedgemoor 4.4)', () => {
+  it('takes the response once step 6 is skipped, and not while it is pending', () => {
+    let review = must(
+      openReview({
+        id: 'r2',
+        groupId: 'g1',
+        title: 'Lettings',
+        topicSource: 'complaints',
+        depth: 'light-touch',
+        policy: SEDGEMOOR_REVIEW_POLICY,
+        openedOn: '2026-04-01',
+      }),
+    );
+    review = must(completeStep(review, 1, 'o', '2026-04-02'));
+    review = must(skipStep(review, 2, 'o', '2026-04-02', 'Information already held'));
+    for (const step of [3, 4] as StepNumber[])
+      review = must(completeStep(review, step, 'o', '2026-04-02'));
+    review = must(addRecommendation(review, { id: '1', text: 'Call back within a day' }));
+    review = must(completeStep(review, 5, 'o', '2026-04-03'));
+    review = must(
+      agreeRecommendations(review, [{ recommendationId: '1', agreed: true }], 'o', '2026-04-03'),
+    );
+    const response = {
+      receivedOn: '2026-04-10',
+      responses: [{ recommendationId: '1', decision: 'accept' as const }],
+    };
+    expect(codes(recordManagementResponse(review, response))).toEqual([
+      'review.response-before-draft',
+    ]);
+    review = must(
+      skipStep(
+        review,
+        6,
+        'o',
+        '2026-04-04',
+        'Proportionate: the committee saw the report directly',
+      ),
+    );
+    expect(codes(recordManagementResponse(review, response))).toEqual([]);
   });
 });
