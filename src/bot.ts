@@ -8,7 +8,8 @@ import { watchDatabase } from './metrics/database-gauges';
 import { mountFindingFiles } from './http/finding-file-route';
 import { FileLinks } from './app/findings/file-links';
 import type { Logger } from './log/logger';
-import { Schedules } from './scheduler/schedules';
+import { Schedules, tickGapMs } from './scheduler/schedules';
+import { OutgoingFileStore } from './store/outgoing-files/outgoing-file-store';
 import { prepareModels } from './store/all-models';
 import { isDatabaseReachable, openDatabase } from './store/connection';
 import { hostname } from 'node:os';
@@ -19,6 +20,7 @@ import { sendMorningDigests } from './app/nudges/morning-digest';
 import { runBallotJobs } from './app/conduct/ballot-schedule';
 import { endFinishedTerms } from './app/people/member-status';
 import { NudgeSweeper, type SweepReport } from './app/nudges/nudge-sweep';
+import { DeliveryPost, type DeliverySweepReport } from './app/messaging/delivery-post';
 import { DEFAULT_NUDGE_POLICY } from './domain/nudges';
 import { resolveDatabase } from './store/server/resolve';
 import { InboundLedger } from './store/inbound-ledger';
@@ -33,6 +35,8 @@ export interface RunningBot {
   stop(): Promise<void>;
   /** One nudge sweep now, as the schedule would run it (tests and operators' scripts). */
   sweep(): Promise<SweepReport>;
+  /** One sweep of the delivery outbox now: messages to other people waiting for a retry. */
+  sweepDeliveries(): Promise<DeliverySweepReport>;
 }
 
 export interface StartOptions {
@@ -141,13 +145,23 @@ export async function startBot(
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const sweeper = new NudgeSweeper(ctx, messenger, {
     instanceId,
+    // A sweep lease as long as the schedule's tick: with the sweeper's default five-minute
+    // lease, a sweep cron ticking every minute still swept once in five, and a reminder that
+    // failed waited for the next slot whatever NUDGE_SWEEP_CRON said.
+    leaseSlotMs: Math.min(5 * 60 * 1000, tickGapMs(config.nudges.sweepCron, config.timeZone)),
     policy: {
       ...DEFAULT_NUDGE_POLICY,
       workingHours: config.nudges.workingHours,
       overdueNudges: config.nudges.overdueNudges,
     },
   });
+  const deliveries = new DeliveryPost(ctx, messenger, { instanceId });
   if (options.runSchedules !== false) {
+    // On the reminders' schedule: a retry waits at least 30 s, so the tick bounds the delay.
+    schedules.add('delivery-sweep', config.nudges.sweepCron, async () => {
+      const report = await deliveries.sweep();
+      if (report.read > 0) log.info({ ...report }, 'delivery sweep');
+    });
     schedules.add('nudge-sweep', config.nudges.sweepCron, async () => {
       const started = process.hrtime.bigint();
       const report = await sweeper.sweep();
@@ -167,6 +181,11 @@ export async function startBot(
     });
     schedules.add('prune-inbound-deliveries', '17 * * * *', async () => {
       await new InboundLedger(connection).prune(new Date(Date.now() - 24 * 3600 * 1000));
+    });
+    // Files offered in Teams and never accepted: their bytes may be someone's own data.
+    schedules.add('prune-outgoing-files', '23 * * * *', async () => {
+      const pruned = await new OutgoingFileStore(connection).prune(new Date());
+      if (pruned > 0) log.info({ pruned }, 'file offers nobody took were removed');
     });
     schedules.add('morning-digest', config.nudges.digestCron, async () => {
       const report = await sendMorningDigests(ctx, messenger, instanceId, log);
@@ -192,7 +211,14 @@ export async function startBot(
       await connection.close();
       await database.stop();
     })());
-  return { url, database, connection, stop, sweep: () => sweeper.sweep() };
+  return {
+    url,
+    database,
+    connection,
+    stop,
+    sweep: () => sweeper.sweep(),
+    sweepDeliveries: () => deliveries.sweep(),
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

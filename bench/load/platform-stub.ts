@@ -6,6 +6,8 @@ export interface StubCall {
   kind: 'slack-api' | 'slack-response' | 'connector';
   path: string;
   body: string;
+  /** When it arrived (Date.now of the stub's process). */
+  at?: number;
 }
 
 type Waiter = { match: (call: StubCall) => boolean; resolve: (call: StubCall) => void };
@@ -17,10 +19,14 @@ type Waiter = { match: (call: StubCall) => boolean; resolve: (call: StubCall) =>
  */
 export class PlatformStub {
   readonly counts = { 'slack-api': 0, 'slack-response': 0, connector: 0 };
+  /** Every call with its body, only when asked for (a test counting duplicates), not under a bench. */
+  readonly calls: StubCall[] = [];
   private readonly waiters: Waiter[] = [];
   private server: Server | undefined;
   private messageTs = 0;
   url = '';
+
+  constructor(private readonly options: { keepCalls?: boolean } = {}) {}
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
@@ -32,9 +38,11 @@ export class PlatformStub {
             ? 'slack-response'
             : 'connector';
         this.counts[kind] += 1;
-        this.notify({ kind, path, body });
+        const call = { kind, path, body, at: Date.now() };
+        if (this.options.keepCalls) this.calls.push(call);
+        this.notify(call);
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify(this.answer(kind, path)));
+        res.end(JSON.stringify(this.answer(kind, path, body)));
       });
     });
     // Two hundred clients each waiting on replies: keep connections open like a real API does.
@@ -73,23 +81,38 @@ export class PlatformStub {
       }
   }
 
-  private answer(kind: StubCall['kind'], path: string): Record<string, unknown> {
+  private answer(kind: StubCall['kind'], path: string, body: string): Record<string, unknown> {
     if (kind === 'slack-response') return { ok: true };
     if (kind === 'connector')
       return path === '/v3/conversations'
-        ? { id: `a:personal-${++this.messageTs}` }
+        ? { id: `a:personal-${personalChatKey(body) ?? ++this.messageTs}` }
         : { id: `reply-${++this.messageTs}` };
     const method = path.replace(/^\/api\//, '').split('?')[0];
     switch (method) {
       case 'auth.test':
         return { ok: true, team_id: 'T0BENCH', user_id: 'U0BOT', bot_id: 'B0BOT' };
       case 'conversations.open':
-        return { ok: true, channel: { id: 'D0BENCH' } };
+        // A chat per person, as Slack gives, so what was sent can be told apart by recipient.
+        return {
+          ok: true,
+          channel: { id: `D-${new URLSearchParams(body).get('users') ?? 'BENCH'}` },
+        };
       case 'chat.postMessage':
         return { ok: true, ts: `1.${++this.messageTs}` };
       default:
         return { ok: true };
     }
+  }
+}
+
+/** The person a Bot Connector conversation is opened with, so their chat is theirs alone. */
+function personalChatKey(body: string): string | undefined {
+  try {
+    const parsed = JSON.parse(body) as { members?: Array<{ id?: unknown }> };
+    const id = parsed.members?.[0]?.id;
+    return typeof id === 'string' ? id : undefined;
+  } catch {
+    return undefined;
   }
 }
 

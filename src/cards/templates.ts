@@ -29,6 +29,7 @@ export const CARD_NAMES = [
   'review',
   'management-notice',
   'findings-review',
+  'report-summary',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

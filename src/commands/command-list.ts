@@ -55,6 +55,15 @@ import {
   reviewRespondCommand,
 } from './definitions/review-plan';
 import { standardsImportCommand, standardsListCommand } from './definitions/standards';
+import {
+  reportFeedbackCommand,
+  reportPlanCommand,
+  reportQuarterCommand,
+  reportReviewCommand,
+  reportYearCommand,
+  reportYouSaidCommand,
+} from './definitions/reports';
+import { memberEraseCommand, myDataCommand } from './definitions/personal-data';
 
 /**
  * Every command, each listed once, in the order `help` shows them. The parser reads its words
@@ -73,6 +82,7 @@ export const COMMANDS = [
   memberSuspendCommand,
   memberLiftCommand,
   memberWithdrawCommand,
+  memberEraseCommand,
   standardsImportCommand,
   standardsListCommand,
   reviewOpenCommand,
@@ -102,6 +112,7 @@ export const COMMANDS = [
   declareCommand,
   registerCommand,
   mineCommand,
+  myDataCommand,
   resignCommand,
   attendanceCommand,
   conductWarnCommand,
@@ -109,6 +120,12 @@ export const COMMANDS = [
   conductReferCommand,
   conductWithdrawCommand,
   conductHistoryCommand,
+  reportFeedbackCommand,
+  reportReviewCommand,
+  reportQuarterCommand,
+  reportYearCommand,
+  reportYouSaidCommand,
+  reportPlanCommand,
 ] as const;
 
 type SchemasOf<T extends readonly { schema: unknown }[]> = { [K in keyof T]: T[K]['schema'] };

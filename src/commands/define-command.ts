@@ -27,6 +27,12 @@ export interface CommandInfo extends CommandGrammar {
    * (app/dispatch/form-requests.ts). 'without-file': only when no file came with it.
    */
   answersWithForm?: true | 'without-file';
+  /**
+   * Its answer can take longer than a moment (a report rendered to files): a channel whose
+   * answer waits for the work says it is working if it is still at it after a moment
+   * (app/dispatch/slow-work.ts). Slack says so for every command already, on its ack.
+   */
+  slow?: true;
 }
 
 /**

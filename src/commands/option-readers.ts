@@ -176,6 +176,27 @@ export function pageOption(): OptionGrammar {
   };
 }
 
+/** A number of years, typed `6`, `6y` or `6 years`, from 1 to 100. */
+export function yearsOption(spec: { key: string; field: string; noun: string }): OptionGrammar {
+  const hint = `${spec.key}:<years>, e.g. ${spec.key}:6`;
+  return {
+    field: spec.field,
+    noun: spec.noun,
+    hint,
+    required: false,
+    read(value, written) {
+      const match = /^(\d{1,3})\s*(y|years?)?$/i.exec(value.trim());
+      const years = match ? Number(match[1]) : NaN;
+      if (!Number.isInteger(years) || years < 1 || years > 100)
+        return {
+          ok: false,
+          message: `${written} isn't a number of years I can read. Use ${hint} (1 to 100 years).`,
+        };
+      return { ok: true, value: years };
+    },
+  };
+}
+
 /** A number of months, typed `6m`, `6` or `6 months`, from 1 to 60. */
 export function monthsOption(spec: { key: string; field: string; noun: string }): OptionGrammar {
   const hint = `${spec.key}:<N>m, e.g. ${spec.key}:6m`;

@@ -146,6 +146,7 @@ const KIND_OF: Readonly<Record<PolicyRuleKey, keyof typeof KINDS>> = {
   appraisalOf: 'appraisal',
   annualTermsReview: 'flag',
   quorum: 'number',
+  retentionYears: 'number',
 };
 
 function kebab(camel: string): string {

@@ -42,3 +42,18 @@ export class Schedules {
     await Promise.all([...this.running]);
   }
 }
+
+/**
+ * The shortest gap between the next few ticks of `expression`, in milliseconds: how often a job
+ * on that schedule means to run.
+ */
+export function tickGapMs(expression: string, timeZone: string): number {
+  const task = cron.createTask(expression, () => undefined, { timezone: timeZone });
+  try {
+    const runs = task.getNextRuns(6).map((date) => date.getTime());
+    const gaps = runs.slice(1).map((at, i) => at - (runs[i] ?? at));
+    return Math.min(...gaps.filter((gap) => gap > 0));
+  } finally {
+    void task.destroy();
+  }
+}

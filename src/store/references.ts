@@ -27,7 +27,8 @@ const referenceSchema = new Schema<ReferenceRecord>(
 referenceSchema.index({ organisationId: 1, prefix: 1, number: -1 }, { unique: true });
 const referenceModel = defineModel<ReferenceRecord>('Reference', referenceSchema);
 
-export type ReferencePrefix = 'R' | 'C' | 'E' | 'D' | 'V';
+/** M numbers the pseudonyms of erased people ("Member 17"). */
+export type ReferencePrefix = 'R' | 'C' | 'E' | 'D' | 'V' | 'M';
 
 export async function nextReference(
   connection: Connection,

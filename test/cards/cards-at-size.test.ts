@@ -18,6 +18,7 @@ import {
 import { openReview, SOUTHAMPTON_REVIEW_POLICY, type Review } from '../../src/domain/reviews';
 import type { ReviewRecord } from '../../src/store/reviews/review-model';
 import { renderTeamsCard } from '../../src/cards/render-teams';
+import { periodSummary, reportSummaryCard } from '../../src/app/reports/report-summary';
 import { REVIEW_SHOWN, reviewCard } from '../../src/app/dispatch/review-view';
 import { managementNoticeCard, NOTICE_SHOWN } from '../../src/app/dispatch/management-notice-view';
 import { SEDGEMOOR_REVIEW_POLICY } from '../../src/domain/reviews';
@@ -319,6 +320,7 @@ function everyRuleChanged(preset: MembershipPolicy): MembershipPolicy {
     lightTouchRequiredSteps: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
     appraisalOf: preset.appraisalOf === 'each-member' ? 'panel' : 'each-member',
     quorum: 9999,
+    retentionYears: 9999,
   };
 }
 
@@ -569,4 +571,62 @@ describe.each([
       `and ${recommendations / 2 - NOTICE_SHOWN} more agreed`,
     );
   });
+});
+
+describe('the report summary card: headline figures and a few lines, however big the report', () => {
+  it.each([false, true])(
+    'a quarter of 500 checks and 400 offers below target, every text as long as allowed: %s',
+    (longest) => {
+      const long = (s: string) => (longest ? `${s} ${'x'.repeat(2000)}` : s);
+      const offers = Array.from({ length: 400 }, (_, i) => ({
+        key: `offer-${i}`,
+        serviceArea: long(`Area ${i % 9}`),
+        promise: long('Answer 95% of calls'),
+        target: 'at least 95 percent',
+        latest: long('59.82 percent (2020/21 Q3)'),
+        targetState: 'below target' as const,
+        verification: i % 2 === 0 ? ('not verified' as const) : ('not yet verified' as const),
+        verificationDetail: '',
+      }));
+      const report = {
+        organisation: long('Liverpool Homes'),
+        period: {
+          key: '2026-Q3',
+          label: 'July to September 2026',
+          from: '2026-07-01',
+          to: '2026-09-30',
+          startsAt: new Date('2026-06-30T23:00:00Z'),
+          endsAt: new Date('2026-09-30T23:00:00Z'),
+        },
+        asOf: '2026-10-05',
+        checks: Array.from({ length: 500 }, (_, i) => ({
+          ref: `C-${i + 1}`,
+          kind: 'Test email',
+          serviceArea: 'Customer Service',
+          dueOn: '2026-07-10',
+          state: i % 3 === 0 ? ('outstanding' as const) : ('done' as const),
+          progress: '1 approved',
+        })),
+        findingsByArea: [],
+        offers,
+        reviews: [],
+        recommendationsAndActions: [],
+        deadlinesMissed: [],
+      };
+      const doc = {
+        fileStem: 'quarterly-report-2026-Q3',
+        title: long('Quarterly report: 2026-Q3'),
+        subtitle: long('Liverpool Homes.'),
+        blocks: [],
+      };
+      const files = Array.from({ length: 8 }, (_, i) => ({
+        name: `quarterly-report-2026-Q3-recommendations-and-actions-${i}.csv`,
+        contentType: 'text/csv',
+        bytes: Buffer.alloc(0),
+      }));
+      const card = reportSummaryCard(doc, periodSummary(report), files);
+      withinLimits(card.name, card.viewModel);
+      expect((card.viewModel.highlights as string[]).at(-1)).toBe('and 594 more, in the files');
+    },
+  );
 });

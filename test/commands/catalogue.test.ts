@@ -31,7 +31,12 @@ describe('helpFor', () => {
     helpFor(audience).map((entry) => entry.usage.split(/ [@"([]/)[0]);
 
   it('someone outside the group sees help, the standards and mine', () => {
-    expect(namesFor({ isOfficer: false, isMember: false })).toEqual(['help', 'standards', 'mine']);
+    expect(namesFor({ isOfficer: false, isMember: false })).toEqual([
+      'help',
+      'standards',
+      'mine',
+      'my data',
+    ]);
   });
 
   it('a member also sees declare and register', () => {
@@ -44,6 +49,7 @@ describe('helpFor', () => {
       'declare',
       'register',
       'mine',
+      'my data',
       'resign',
     ]);
   });
@@ -60,6 +66,7 @@ describe('helpFor', () => {
       'member suspend',
       'member lift',
       'member withdraw',
+      'member erase',
       'standards import',
       'standards',
       'review open',
@@ -88,6 +95,7 @@ describe('helpFor', () => {
       'evidence request',
       'register',
       'mine',
+      'my data',
       'attendance',
       'conduct warn',
       'conduct vote',
@@ -117,6 +125,7 @@ describe('helpFor', () => {
       'declare',
       'register',
       'mine',
+      'my data',
       'resign',
       'attendance',
       'conduct vote',

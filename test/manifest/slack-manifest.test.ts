@@ -39,6 +39,7 @@ describe('the Slack app manifest', () => {
       'chat:write',
       'commands',
       'files:read',
+      'files:write',
       'groups:read',
       'im:write',
       'mpim:read',

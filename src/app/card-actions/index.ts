@@ -4,6 +4,7 @@ import type { CardActionHandler } from './card-action';
 import { ballotRefresh, ballotVote, conductOutcome } from './conduct';
 import { checkAccept, checkDecline, findingsOpen, findingsSubmit } from './checks';
 import { deadlineMet, deadlineNotMe } from './deadlines';
+import { deliveryGiveUp, deliveryRetry } from './deliveries';
 import { findingsApprove, findingsReturn } from './findings-review';
 import { declarationDecide, declarationOpen, declarationSubmit } from './declarations';
 import { evidenceGrant, evidenceMoreTime, evidenceNotMe, evidenceSent } from './evidence';
@@ -36,6 +37,8 @@ export const CARD_ACTIONS: readonly CardActionHandler[] = [
   onboardingConfirm,
   reviewRespondOpen,
   reviewRespond,
+  deliveryRetry,
+  deliveryGiveUp,
 ];
 
 const [firstVariant, ...otherVariants] = CARD_ACTIONS.map((action) => action.schema);

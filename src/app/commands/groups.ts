@@ -31,12 +31,18 @@ async function groupCreate(
     name: command.name,
     presetKey: command.preset,
     conversationId: request.speaker.conversationId,
+    retentionYears: command.retentionYears,
   });
   return refusedOr(result, (group) =>
     noticeReply(
       `Group “${group.name}” is set up with the ${group.presetKey} rules and works in this chat.`,
       'ok',
-      ['Add people with `group add @person role:member`.'],
+      [
+        'Add people with `group add @person role:member`.',
+        command.retentionYears
+          ? `A leaver’s personal details are kept for ${command.retentionYears} year${command.retentionYears === 1 ? '' : 's'}, then may be erased.`
+          : 'How long should a leaver’s personal details be kept? The documents do not say; six years is usual: `group policy set retention-years:6`.',
+      ],
     ),
   );
 }

@@ -56,6 +56,15 @@ import {
   reviewRespondHandler,
 } from './review-plan';
 import { standardsImportHandler, standardsListHandler } from './standards';
+import {
+  reportFeedbackHandler,
+  reportPlanHandler,
+  reportQuarterHandler,
+  reportReviewHandler,
+  reportYearHandler,
+  reportYouSaidHandler,
+} from './reports';
+import { memberEraseHandler, myDataHandler } from './personal-data';
 
 /**
  * Every command's handler, each registered once. The parser keeps its own list of definitions
@@ -73,6 +82,7 @@ export const COMMAND_HANDLERS: readonly CommandHandler[] = [
   memberSuspendHandler,
   memberLiftHandler,
   memberWithdrawHandler,
+  memberEraseHandler,
   standardsImportHandler,
   standardsListHandler,
   reviewOpenHandler,
@@ -102,6 +112,7 @@ export const COMMAND_HANDLERS: readonly CommandHandler[] = [
   declareHandler,
   registerHandler,
   mineHandler,
+  myDataHandler,
   resignHandler,
   attendanceHandler,
   conductWarnHandler,
@@ -109,6 +120,12 @@ export const COMMAND_HANDLERS: readonly CommandHandler[] = [
   conductReferHandler,
   conductWithdrawHandler,
   conductHistoryHandler,
+  reportFeedbackHandler,
+  reportReviewHandler,
+  reportQuarterHandler,
+  reportYearHandler,
+  reportYouSaidHandler,
+  reportPlanHandler,
 ];
 
 const BY_TYPE = new Map(COMMAND_HANDLERS.map((handler) => [handler.command.type, handler]));

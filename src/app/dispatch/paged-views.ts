@@ -15,6 +15,7 @@ import { boundList, clipText, pagingView } from './bounded-list';
 import { NO_GROUP } from './command-request';
 import { noticeReply, refusalReply, type Reply } from './reply';
 import { dueText, longDate } from './view-models';
+import { failedDeliveriesOf, type FailedDeliveryLine } from '../messaging/failed-deliveries';
 
 /**
  * The cards whose every item must stay reachable: the standards (each one's key is what
@@ -265,12 +266,13 @@ export async function mineReply(
 ): Promise<Reply> {
   const { organisation, actor } = speaker;
   const zone = organisation.timeZone;
-  const [checks, requests, deadlines] = await Promise.all([
+  const [checks, requests, deadlines, failed] = await Promise.all([
     openChecksFor(ctx, organisation._id, actor.personId),
     openRequestsFor(ctx, organisation._id, actor.personId),
     new DeadlineBook(ctx.db).openForOwner(actor.personId),
+    failedDeliveriesOf(ctx, actor),
   ]);
-  return mineView({ checks, requests, deadlines }, zone, wantedPage);
+  return mineView({ checks, requests, deadlines, failed }, zone, wantedPage);
 }
 
 export function mineView(
@@ -278,11 +280,14 @@ export function mineView(
     checks: readonly OpenCheck[];
     requests: readonly EvidenceRequestRecord[];
     deadlines: readonly DeadlineRecord[];
+    /** Messages this person caused that could not be delivered: on every page, with buttons. */
+    failed?: readonly FailedDeliveryLine[];
   },
   zone: string,
   wantedPage?: number,
 ): Reply {
   const { checks, requests, deadlines } = open;
+  const failed = open.failed ?? [];
   const items: Array<{ list: MineList; view: Record<string, string> }> = [
     ...checks.map(({ check, assignment }) => ({
       list: 'checks' as const,
@@ -307,9 +312,13 @@ export function mineView(
   const page = boundList(items, { size: PAGE_SIZES.mine, page: wantedPage });
   const of = (list: MineList) => page.items.filter((i) => i.list === list).map((i) => i.view);
   const count = items.length;
+  const undelivered =
+    failed.length === 0 ? '' : ` ${failed.length} of your messages could not be delivered.`;
   return {
     kind: 'message',
-    text: count === 0 ? 'Nothing is waiting on you.' : `${count} things are waiting on you.`,
+    text:
+      (count === 0 ? 'Nothing is waiting on you.' : `${count} things are waiting on you.`) +
+      undelivered,
     onlyToSender: true,
     card: {
       name: 'mine',
@@ -317,6 +326,7 @@ export function mineView(
         checks: of('checks'),
         requests: of('requests'),
         deadlines: of('deadlines'),
+        failed: [...failed],
         paging: pagingView(page, { noun: 'things', command: 'mine', action: { list: 'mine' } }),
       },
     },

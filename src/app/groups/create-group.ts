@@ -24,6 +24,8 @@ export const createGroup = defineUseCase({
     name: requiredText(100),
     presetKey: z.enum(PRESET_KEYS),
     conversationId: z.string().min(1).optional(),
+    /** The documents are silent on it, so the officer says, or sets it later. */
+    retentionYears: z.int().min(1).max(100).optional(),
   }),
   async run(ctx, actor, input) {
     const refusals = await requireOfficer(ctx, actor, 'create a group');
@@ -36,7 +38,9 @@ export const createGroup = defineUseCase({
         name: input.name,
         kind: preset.kind,
         presetKey: preset.key,
-        policy: preset.policy,
+        policy: input.retentionYears
+          ? { ...preset.policy, retentionYears: input.retentionYears }
+          : preset.policy,
         conversationId: input.conversationId,
         createdAt: ctx.now(),
         createdBy: actor.personId,

@@ -11,6 +11,7 @@ import type { Messenger } from '../messaging/messenger';
 import { boundList, clipText, moreLine } from '../dispatch/bounded-list';
 import { calendarOf } from '../organisations/register-organisation';
 import type { AppContext } from '../shared/context';
+import { failedDeliveriesOf } from '../messaging/failed-deliveries';
 
 export interface DigestReport {
   organisations: number;
@@ -55,7 +56,18 @@ export async function sendMorningDigests(
     ]);
     const overdueCount = overdue.total;
     const thisWeekCount = thisWeek.total;
-    if (overdueCount + thisWeekCount === 0) continue;
+    const officers = await people.officersOf(organisationId);
+    // Each officer's own undelivered messages, with Retry and Give up, beside the deadlines.
+    const failedOf = new Map(
+      await Promise.all(
+        officers.map(
+          async (personId) =>
+            [personId, await failedDeliveriesOf(ctx, { organisationId, personId })] as const,
+        ),
+      ),
+    );
+    const anyFailed = [...failedOf.values()].some((lines) => lines.length > 0);
+    if (overdueCount + thisWeekCount === 0 && !anyFailed) continue;
     const [overdueLines, thisWeekLines] = await Promise.all([
       describe(ctx, overdue.first, calendar.zone),
       describe(ctx, thisWeek.first, calendar.zone),
@@ -64,12 +76,16 @@ export async function sendMorningDigests(
       { lines: overdueLines, total: overdueCount },
       { lines: thisWeekLines, total: thisWeekCount },
     );
-    for (const officerId of await people.officersOf(organisationId)) {
+    for (const officerId of officers) {
+      const failed = failedOf.get(officerId) ?? [];
+      if (overdueCount + thisWeekCount === 0 && failed.length === 0) continue;
+      const undelivered =
+        failed.length === 0 ? '' : ` ${failed.length} of your messages could not be delivered.`;
       const outcome = await messenger.send(
         { kind: 'person', organisationId, personId: officerId },
         {
-          text: `Deadlines this morning: ${overdueCount} overdue, ${thisWeekCount} due this week.`,
-          card: { name: 'digest', viewModel },
+          text: `Deadlines this morning: ${overdueCount} overdue, ${thisWeekCount} due this week.${undelivered}`,
+          card: { name: 'digest', viewModel: { ...viewModel, failed } },
         },
       );
       if (outcome.sent) report.sent += 1;
@@ -105,6 +121,8 @@ export function digestViewModel(
     thisWeek: clipped(soon.items),
     overdueMore: moreLine(late, 'overdue'),
     thisWeekMore: moreLine(soon, 'due this week'),
+    // Filled per officer: the messages they caused that could not be delivered.
+    failed: [],
   };
 }
 

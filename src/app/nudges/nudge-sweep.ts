@@ -16,6 +16,7 @@ import type { NudgeRecord } from '../../store/nudges/nudge-model';
 import { NudgeOutbox } from '../../store/nudges/nudge-outbox';
 import { SweepLease } from '../../store/nudges/sweep-lease';
 import type { Messenger } from '../messaging/messenger';
+import { afterFailure, type BackoffPolicy } from '../messaging/send-backoff';
 import { calendarOf } from '../organisations/register-organisation';
 import { SYSTEM_ACTOR_ID } from '../shared/actor';
 import type { AppContext } from '../shared/context';
@@ -50,8 +51,16 @@ export interface SweepReport {
   cancelled: number;
 }
 
-const FIRST_RETRY_MS = 30_000;
-const LONGEST_RETRY_MS = 60 * 60 * 1000;
+/**
+ * Reminders are bounded by their deadline's timetable rather than a count of attempts. No
+ * jitter: one instance sweeps per lease slot, so retries are already paced by the sweep's tick.
+ */
+const NUDGE_BACKOFF: BackoffPolicy = {
+  firstMs: 30_000,
+  longestMs: 60 * 60 * 1000,
+  jitter: false,
+  onRefusal: 'wait-longest',
+};
 
 /**
  * The deadline chaser. Each sweep (1) plans: reads only the deadlines whose nudge time has come,
@@ -316,10 +325,8 @@ export class NudgeSweeper {
     }
     // Never dropped: a failure waits (Retry-After, or doubling from 30 s up to an hour, longer
     // for one the platform says will not work as it is) and stays on record with its reason.
-    const backoff = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** nudge.attempts);
-    const wait = outcome.retryable
-      ? Math.max(outcome.retryAfterMs ?? 0, outcome.retryAfterMs ? 0 : backoff)
-      : LONGEST_RETRY_MS;
+    const next = afterFailure(outcome, nudge.attempts, NUDGE_BACKOFF);
+    const wait = next.retry ? next.waitMs : NUDGE_BACKOFF.longestMs;
     const retryAt = nextWorkingTime(new Date(now.getTime() + wait), calendar, this.policy);
     await outbox.updateIfUnchanged(claimed, {
       state: 'pending',

@@ -61,6 +61,7 @@ export const SLACK_BOT_SCOPES = [
   'im:write',
   'app_mentions:read',
   'files:read',
+  'files:write',
   'channels:read',
   'groups:read',
   'mpim:read',

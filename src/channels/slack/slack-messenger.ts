@@ -53,7 +53,9 @@ export class SlackMessenger implements Messenger {
         sent: false,
         retryable:
           rateLimited ||
-          data.code === 'slack_webapi_http_error' ||
+          // A 4xx other than 429 will be refused again as it is: not worth retrying.
+          (data.code === 'slack_webapi_http_error' &&
+            !(data.statusCode && data.statusCode < 500)) ||
           data.code === 'slack_webapi_request_error',
         reason: (error as Error).message,
         ...(rateLimited && data.retryAfter ? { retryAfterMs: data.retryAfter * 1000 } : {}),

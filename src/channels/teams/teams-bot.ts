@@ -7,6 +7,7 @@ import {
   type AdaptiveCardInvokeValue,
   type Attachment,
   type CloudAdapter,
+  type FileConsentCardResponse,
 } from 'botbuilder';
 import pLimit from 'p-limit';
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../app/shared/unavailable';
@@ -14,8 +15,10 @@ import { speakerOf, type Speaker, type SpeakerSettings } from '../../app/convers
 import { runCardAction } from '../../app/dispatch/card-actions';
 import { noticeReply, refusalReply, type Reply } from '../../app/dispatch/reply';
 import { runCommand } from '../../app/dispatch/run-command';
+import { sayWorkingIfSlow, WORKING_TEXT } from '../../app/dispatch/slow-work';
 import { commandTakesFile } from '../../app/dispatch/form-requests';
 import type { Messenger } from '../../app/messaging/messenger';
+import { postDeliveries } from '../../app/messaging/post-deliveries';
 import type { AppContext } from '../../app/shared/context';
 import { renderTeamsCard } from '../../cards/render-teams';
 import { ConversationBook } from '../../store/conversations/conversation-book';
@@ -38,6 +41,9 @@ import {
 import { checkStatusCard } from '../../app/dispatch/view-models';
 import { MAX_FINDING_FILE_BYTES } from '../../domain/findings/finding-file-kinds';
 import { privateAddressOf, sendPrivately, type PrivateAddress } from './private-chat';
+import type { OutgoingFile } from '../../app/messaging/outgoing-file';
+import { OutgoingFileStore } from '../../store/outgoing-files/outgoing-file-store';
+import { fileConsentAnswer, fileConsentCard, fileInfoCard, uploadToSession } from './file-delivery';
 
 export interface TeamsBotDeps {
   ctx: AppContext;
@@ -61,6 +67,14 @@ export const NO_PRIVATE_CHAT_TEXT =
   'That answer is for you alone, and I could not open a private chat with you. Open a chat with me (Scrutiny) and ask there.';
 export const ALREADY_IN_HAND_TEXT = 'That request reached me twice; I have acted on it once.';
 const SORRY_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
+export const FILE_IN_PRIVATE_CHAT_TEXT =
+  'I’ve sent the file to our private chat: accept it there and it goes to your OneDrive.';
+export const NO_PRIVATE_CHAT_FOR_FILE_TEXT =
+  'I could not open a private chat with you to send the file. Open a chat with me (Scrutiny) and ask there.';
+export const FILE_GONE_TEXT =
+  'That file is no longer waiting for you (offers last a day). Ask for it again.';
+export const FILE_NOT_YOURS_TEXT = 'That file was offered to someone else, so I have not sent it.';
+export const FILE_NOT_TAKEN_TEXT = 'OneDrive did not take the file. Ask for it again in a moment.';
 /**
  * A picture pasted into the message (not attached) is served by the Bot Framework only with
  * the bot's own token, which this bot does not fetch files with; attached files come from
@@ -100,14 +114,17 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
       }
       const files = tableFilesOf(context.activity.attachments ?? []);
       const request = { speaker, text, mentioned, attachments: [] };
-      const reply = await runCommand(deps.ctx, request);
+      // A report can take a few seconds: Teams shows nothing meanwhile unless the bot says so.
+      const reply = await sayWorkingIfSlow(text, runCommand(deps.ctx, request), () =>
+        context.sendActivity(WORKING_TEXT),
+      );
       if (files.length > 0 && commandTakesFile(text) && reply.kind === 'form') {
         // The command allowed it (an officer asked): the file is read after this turn.
         await context.sendActivity(`Reading ${files.map((f) => f.name).join(', ')}…`);
         this.importLater(context, speaker, text, files);
       } else {
         await this.answer(context, reply);
-        await this.deliver(reply);
+        await this.deliver(context, reply, speaker);
       }
       await next();
     });
@@ -168,7 +185,7 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
       ...data,
       verb: invokeValue.action.verb,
     });
-    await this.deliver(reply);
+    await this.deliver(context, reply, speaker);
     const response = invokeResponseOf(reply);
     const key = deliveryKeyOf(context.activity);
     if (key) await this.ledger.remember(key, response);
@@ -197,10 +214,102 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     const activity = activityOf(reply);
     if (!forSenderAlone(reply) || place.personal) {
       await post(activity);
+      await this.offerFiles(place, post, reply.files, !place.personal);
       return;
     }
     const sent = await sendPrivately(place.adapter, this.deps.botAppId, place.asker, activity);
     await post(sent ? SENT_PRIVATELY_TEXT : NO_PRIVATE_CHAT_TEXT);
+    if (sent) await this.offerFiles(place, post, reply.files, false);
+  }
+
+  /**
+   * A reply's files, each as a file consent card in the asker's personal chat: Teams lets a bot
+   * upload only what the person accepted, and only there. The bytes wait in the database for
+   * the click (handleTeamsFileConsent), bound to this person by their Teams id.
+   */
+  private async offerFiles(
+    place: AnswerPlace,
+    post: (activity: Partial<Activity> | string) => Promise<unknown>,
+    files: readonly OutgoingFile[] | undefined,
+    pointHere: boolean,
+  ): Promise<void> {
+    if (!files || files.length === 0) return;
+    const store = new OutgoingFileStore(this.deps.ctx.db);
+    let offered = 0;
+    for (const file of files) {
+      const offer = await store.offer(
+        file,
+        { recipientChatId: place.asker.userChatId },
+        this.deps.ctx.now(),
+      );
+      const card: Partial<Activity> = { type: 'message', attachments: [fileConsentCard(offer)] };
+      const sent = place.personal
+        ? await post(card).then(() => true)
+        : await sendPrivately(place.adapter, this.deps.botAppId, place.asker, card);
+      if (sent) offered += 1;
+      else await store.remove(offer);
+    }
+    if (offered < files.length) await post(NO_PRIVATE_CHAT_FOR_FILE_TEXT);
+    else if (pointHere) await post(FILE_IN_PRIVATE_CHAT_TEXT);
+  }
+
+  protected override async handleTeamsFileConsentAccept(
+    context: TurnContext,
+    answer: FileConsentCardResponse,
+  ): Promise<void> {
+    await this.answerFileConsent(context, answer);
+  }
+
+  protected override async handleTeamsFileConsentDecline(
+    context: TurnContext,
+    answer: FileConsentCardResponse,
+  ): Promise<void> {
+    await this.answerFileConsent(context, answer);
+  }
+
+  /**
+   * The person's click on a file consent card. Only the person it was offered to may take the
+   * file; on accept its bytes go to the upload session Teams made in their OneDrive (Microsoft's
+   * hosts only), then the file is shown in the chat. Teams is answered 200 by the SDK either way.
+   */
+  private async answerFileConsent(context: TurnContext, raw: unknown): Promise<void> {
+    const say = (text: string) =>
+      context.sendActivity({ type: 'message', text, textFormat: 'plain' });
+    const parsed = fileConsentAnswer.safeParse(raw);
+    if (!parsed.success) {
+      await say(FILE_GONE_TEXT);
+      return;
+    }
+    const answer = parsed.data;
+    const store = new OutgoingFileStore(this.deps.ctx.db);
+    const offer = await store.live(answer.context.offerId, this.deps.ctx.now());
+    if (!offer) {
+      await say(FILE_GONE_TEXT);
+      return;
+    }
+    if (offer.recipientChatId !== context.activity.from.id) {
+      this.deps.log.warn({ offer: offer._id }, 'a file offer was answered by someone else');
+      await say(FILE_NOT_YOURS_TEXT);
+      return;
+    }
+    if (answer.action === 'decline') {
+      await store.remove(offer);
+      await say(`I have not sent ${offer.name}.`);
+      return;
+    }
+    const bytes = await store.bytesOf(offer);
+    const uploaded = answer.uploadInfo
+      ? await uploadToSession(answer.uploadInfo.uploadUrl, bytes)
+      : false;
+    await store.remove(offer);
+    if (!uploaded || !answer.uploadInfo) {
+      await say(FILE_NOT_TAKEN_TEXT);
+      return;
+    }
+    await context.sendActivity({
+      type: 'message',
+      attachments: [fileInfoCard(answer.uploadInfo, offer.name)],
+    });
   }
 
   private async answerRepeat(context: TurnContext, answer: unknown): Promise<void> {
@@ -369,21 +478,27 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     void job.finally(() => this.pending.delete(job));
   }
 
-  private async deliver(reply: Reply): Promise<void> {
-    const messenger = this.deps.messenger();
-    for (const delivery of reply.deliveries ?? []) {
-      const outcome = messenger
-        ? await messenger.send(delivery.to, delivery.message)
-        : { sent: false as const, retryable: false, reason: 'no messenger' };
-      // Issue 6's outbox retries these; for now a failure is logged, never hidden.
-      if (!outcome.sent)
-        this.deps.log.warn(
-          { reason: outcome.reason },
-          'a message to another chat was not delivered',
-        );
-    }
+  /**
+   * The reply's messages for other people, through the outbox (keyed by this activity, so a
+   * redelivery queues nothing twice); the sender alone hears of any not taken at once.
+   */
+  private async deliver(context: TurnContext, reply: Reply, speaker: Speaker): Promise<void> {
+    if (!reply.deliveries?.length) return;
+    const inboundKey = deliveryKeyOf(context.activity);
+    const note = await postDeliveries(this.deps.ctx, this.deps.messenger() ?? NOT_YET, reply, {
+      ...(inboundKey ? { inboundKey } : {}),
+      organisationId: speaker.actor.organisationId,
+      causedBy: speaker.actor.personId,
+    });
+    if (note) await this.answer(context, forSenderOnly(noticeReply(note, 'info')));
   }
 }
+
+/** Before the adapter exists: deliveries wait in the outbox for the sweep. */
+const NOT_YET: Messenger = {
+  send: () =>
+    Promise.resolve({ sent: false, retryable: true, reason: 'Teams is not connected yet' }),
+};
 
 /**
  * The Bot Connector's id for an activity, unique within its conversation and the same on every

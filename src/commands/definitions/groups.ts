@@ -5,7 +5,7 @@ import { ROLES, TENURES } from '../../domain/shared/people';
 import { platformUserId, text, TEXT_LIMITS } from '../command-fields';
 import { defineCommand } from '../define-command';
 import { NOTHING_MORE } from '../grammar';
-import { choiceOption, dateOption, textOption } from '../option-readers';
+import { choiceOption, dateOption, textOption, yearsOption } from '../option-readers';
 import { POLICY_RULE_FIELDS, POLICY_RULE_NAMES, POLICY_RULE_OPTIONS } from '../policy-rules';
 import { FACT_FIELDS, FACT_OPTIONS, FACTS_USAGE } from './members';
 
@@ -15,9 +15,11 @@ export const groupCreateCommand = defineCommand({
   type: 'group-create',
   name: 'group create',
   who: 'officer',
-  usage: 'group create "<name>" preset:<torus-tims|southampton-ti|trafford-qip|sedgemoor-scrutiny>',
+  usage:
+    'group create "<name>" preset:<torus-tims|southampton-ti|trafford-qip|sedgemoor-scrutiny> [retention:<years>]',
   example: 'group create "Liverpool Tenant Inspectors" preset:torus-tims',
-  description: 'Creates a scrutiny group in this organisation and ties it to this chat.',
+  description:
+    'Creates a scrutiny group in this organisation and ties it to this chat; retention: is how many years a leaver’s personal details are kept (six is usual).',
   menu: 'Creates a scrutiny group from a preset and ties it to this chat',
   person: false,
   text: { field: 'name', noun: 'name', maxLength: TEXT_LIMITS.groupName },
@@ -29,8 +31,17 @@ export const groupCreateCommand = defineCommand({
       choices: PRESET_KEYS,
       required: true,
     }),
+    retention: yearsOption({
+      key: 'retention',
+      field: 'retentionYears',
+      noun: 'how many years a leaver’s details are kept',
+    }),
   },
-  fields: { name: text(TEXT_LIMITS.groupName), preset: z.enum(PRESET_KEYS) },
+  fields: {
+    name: text(TEXT_LIMITS.groupName),
+    preset: z.enum(PRESET_KEYS),
+    retentionYears: z.int().min(1).max(100).optional(),
+  },
 });
 
 export const groupAddCommand = defineCommand({

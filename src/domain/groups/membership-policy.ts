@@ -104,6 +104,12 @@ export interface MembershipPolicy {
   annualTermsReview: boolean;
   /** Members needed for a decision, only where a document states one (none of the seeds do). */
   quorum?: number;
+  /**
+   * Years a former member's personal details are kept after they leave, before an officer may
+   * erase them (UK GDPR storage limitation). The documents are silent, so no preset sets it;
+   * the officer is asked at `group create`, and six years is what the bot suggests.
+   */
+  retentionYears?: number;
   conduct: ConductPolicy;
 }
 

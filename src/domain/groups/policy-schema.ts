@@ -82,6 +82,7 @@ export const membershipPolicySchema = z.strictObject({
   liveComplaintSuspends: z.boolean(),
   standDownDuringTenancyAction: z.boolean(),
   termYears: positive.optional(),
+  retentionYears: positive.optional(),
   minMeetingsPerYear: count.optional(),
   reviewsPerYear: count.optional(),
   minMeetingsPerReview: z.strictObject({ full: count, lightTouch: count }).optional(),

@@ -150,6 +150,7 @@ export const POLICY_RULE_LABELS: ReadonlyArray<readonly [PolicyRuleKey, string]>
   ['appraisalOf', 'Appraisal of each member or of the panel'],
   ['annualTermsReview', 'Annual review of the terms of reference'],
   ['quorum', 'Quorum'],
+  ['retentionYears', 'Years personal details are kept after someone leaves'],
 ];
 
 export interface PolicyRuleView {

@@ -21,6 +21,11 @@ export interface PersonRecord {
   facts: Record<string, unknown>;
   createdAt: Date;
   version: number;
+  /**
+   * Set when an officer erased the person's details (src/app/people/erase-person.ts): their
+   * name is now "Member <pseudonym>", numbered per organisation, and their platform ids are gone.
+   */
+  erased?: { at: Date; pseudonym: number };
 }
 
 const personSchema = new Schema<PersonRecord>(
@@ -34,6 +39,13 @@ const personSchema = new Schema<PersonRecord>(
     facts: { type: Schema.Types.Mixed, required: true, default: {} },
     createdAt: { type: Date, required: true },
     version: { type: Number, required: true, default: 0 },
+    erased: {
+      type: new Schema(
+        { at: { type: Date, required: true }, pseudonym: { type: Number, required: true } },
+        { _id: false },
+      ),
+      default: undefined,
+    },
   },
   { collection: 'people', versionKey: false, minimize: false },
 );

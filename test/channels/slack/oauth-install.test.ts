@@ -26,7 +26,7 @@ describe('Slack OAuth: many workspaces, installations kept in MongoDB', () => {
     const authorize = /<a href="([^"]+)"/.exec(html)?.[1]?.replace(/&amp;/g, '&') ?? '';
     const url = new URL(authorize);
     expect(url.searchParams.get('scope')).toBe(
-      'commands,chat:write,im:write,app_mentions:read,files:read,channels:read,groups:read,mpim:read,users:read',
+      'commands,chat:write,im:write,app_mentions:read,files:read,files:write,channels:read,groups:read,mpim:read,users:read',
     );
     const state = url.searchParams.get('state') ?? '';
     const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';

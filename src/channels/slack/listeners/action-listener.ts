@@ -84,7 +84,14 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
               ...messageOf(reply),
             });
         } else await answerClick(respond, reply);
-        await deliverElsewhere(deps.messenger, deps.log, reply);
+        await deliverElsewhere(deps, reply, {
+          triggerId: body.trigger_id,
+          actor: speaker.actor,
+          tell: (text) =>
+            body.view?.type === 'home'
+              ? client.chat.postMessage({ channel: body.user.id, text })
+              : tellClicker(respond, text),
+        });
       });
     },
   );

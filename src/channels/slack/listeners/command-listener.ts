@@ -8,6 +8,7 @@ import type { SlackListenerDeps } from './deps';
 import { FORM_NOT_OPENED_TEXT, fillModal, openLoadingModal, runForModal } from './modals';
 import { deliverElsewhere, isModalForm, messageOf, openModal, workAfterAck } from './replies';
 import { slackSpeaker } from './slack-speaker';
+import { FILES_NOT_SENT_TEXT, sendFilesToDm } from '../file-delivery';
 
 /** Slash-command text carries mentions as <@U123|name>; the name is the person's at that time. */
 const MENTION_WITH_NAME = /<@([UW][A-Z0-9]+)\|([^>]+)>/g;
@@ -91,7 +92,17 @@ export function registerCommandListener(app: App, deps: SlackListenerDeps): void
           response_type: privately ? 'ephemeral' : 'in_channel',
           ...messageOf(reply),
         });
-        await deliverElsewhere(deps.messenger, deps.log, reply);
+        await deliverElsewhere(deps, reply, {
+          triggerId: command.trigger_id,
+          actor: speaker.actor,
+          tell: (text) => respond({ replace_original: false, response_type: 'ephemeral', text }),
+        });
+        if (!(await sendFilesToDm(client, command.user_id, reply.files, deps.log)))
+          await respond({
+            replace_original: false,
+            response_type: 'ephemeral',
+            text: FILES_NOT_SENT_TEXT,
+          });
       },
       { replacePlaceholder: true },
     );

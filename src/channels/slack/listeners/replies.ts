@@ -4,6 +4,9 @@ import type { App, RespondFn } from '@slack/bolt';
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../../app/shared/unavailable';
 import type { Reply } from '../../../app/dispatch/reply';
 import type { Messenger } from '../../../app/messaging/messenger';
+import { postDeliveries } from '../../../app/messaging/post-deliveries';
+import type { Actor } from '../../../app/shared/actor';
+import type { AppContext } from '../../../app/shared/context';
 import { hasSlackModal, renderSlackBlocks, renderSlackModal } from '../../../cards/render-slack';
 import type { Logger } from '../../../log/logger';
 import type { AfterAck } from './deps';
@@ -68,17 +71,25 @@ export function slackErrorOf(error: unknown): {
   return { code: e.code, error: e.data?.error, message: e.message };
 }
 
-/** The messages a command or click causes elsewhere, e.g. the checklist in the inspector's DM. */
+/**
+ * The messages a command or click causes elsewhere, e.g. the checklist in the inspector's DM:
+ * through the outbox, keyed by the trigger_id the inbound ledger claims (so a redelivered
+ * command queues nothing twice), sent after the ack; `tell` says to the person who acted alone
+ * if any was not taken at once.
+ */
 export async function deliverElsewhere(
-  messenger: Messenger,
-  log: Logger,
+  deps: { ctx: AppContext; messenger: Messenger; log: Logger },
   reply: Reply,
+  from: { triggerId?: string; actor: Actor; tell: (text: string) => Promise<unknown> },
 ): Promise<void> {
-  for (const delivery of reply.deliveries ?? []) {
-    const outcome = await messenger.send(delivery.to, delivery.message);
-    if (!outcome.sent)
-      log.warn({ reason: outcome.reason }, 'a Slack message to another chat was not delivered');
-  }
+  const note = await postDeliveries(deps.ctx, deps.messenger, reply, {
+    ...(from.triggerId ? { inboundKey: `slack-trigger:${from.triggerId}` } : {}),
+    organisationId: from.actor.organisationId,
+    causedBy: from.actor.personId,
+  });
+  if (!note) return;
+  deps.log.warn('a Slack message to another chat was not delivered at once; it is in the outbox');
+  await from.tell(note);
 }
 
 /** A button's value or a modal's metadata is JSON we wrote; anything else counts as no data. */

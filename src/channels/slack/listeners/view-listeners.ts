@@ -14,6 +14,7 @@ import type { Refusal } from '../../../domain/shared/result';
 import { isDatabaseReachable } from '../../../store/connection';
 import { isAskingVerb, SLACK_ASK_MODALS } from '../../../cards/render-slack';
 import type { SlackListenerDeps } from './deps';
+import type { Actor } from '../../../app/shared/actor';
 import { deliverElsewhere, messageOf, parseJsonObject } from './replies';
 import { interactionSpeaker } from './slack-speaker';
 import { downloadSlackFile, SlackFileError } from './slack-files';
@@ -74,6 +75,8 @@ function typedValues(view: ViewOutput): Record<string, string> {
 interface Outcome {
   reply: Reply;
   errors?: Record<string, string>;
+  /** Who submitted, once known: the deliveries the reply causes are theirs. */
+  actor?: Actor;
 }
 
 /** A submission read without the database: refused at once, or work still to do. */
@@ -117,7 +120,11 @@ export function registerViewListeners(app: App, deps: SlackListenerDeps): void {
         await ack(checked.response);
         return;
       }
-      await answerInTime(deps, { ack, client, userId: body.user.id }, checked);
+      await answerInTime(
+        deps,
+        { ack, client, userId: body.user.id, triggerId: body.trigger_id },
+        checked,
+      );
     },
   );
 }
@@ -158,7 +165,7 @@ function checkForm(
       const reply = await runCardAction(deps.ctx, speaker, action);
       return reply.refusals
         ? { reply, errors: errorsOf(reply.refusals, Object.keys(typed), spec.fallback) }
-        : { reply };
+        : { reply, actor: speaker.actor };
     },
   };
 }
@@ -200,6 +207,7 @@ async function answerInTime(
     ack: (response?: ViewResponseAction) => Promise<void>;
     client: App['client'];
     userId: string;
+    triggerId: string;
   },
   checked: Extract<Checked, { kind: 'work' }>,
 ): Promise<void> {
@@ -224,7 +232,7 @@ async function answerInTime(
     }
     await ack();
     await tellSubmitter(slack, first.reply);
-    await deliverElsewhere(deps.messenger, deps.log, first.reply);
+    await deliverFor(deps, slack, first);
     return;
   }
   if (!(await isDatabaseReachable(deps.ctx.db, DOWN_CHECK_MS))) {
@@ -252,7 +260,7 @@ async function answerInTime(
   }
   // A refusal too: the form it would have stood beside is closed.
   await tellSubmitter(slack, outcome.reply);
-  if (!outcome.errors) await deliverElsewhere(deps.messenger, deps.log, outcome.reply);
+  if (!outcome.errors) await deliverFor(deps, slack, outcome);
 }
 
 /**
@@ -261,7 +269,7 @@ async function answerInTime(
  */
 async function tellIfDoneAfterAll(
   deps: SlackListenerDeps,
-  slack: { client: App['client']; userId: string },
+  slack: { client: App['client']; userId: string; triggerId: string },
   work: Promise<Outcome>,
 ): Promise<void> {
   let outcome: Outcome;
@@ -273,11 +281,25 @@ async function tellIfDoneAfterAll(
   }
   if (outcome.errors) return;
   await tellSubmitter(slack, outcome.reply);
-  await deliverElsewhere(deps.messenger, deps.log, outcome.reply);
+  await deliverFor(deps, slack, outcome);
 }
 
 const LATE_FAILURE_TEXT =
   'Something went wrong with the form you sent, so it may not have been recorded. Please check and send it again.';
+
+/** The reply's deliveries, through the outbox; the submitter hears of any held up in their DM. */
+async function deliverFor(
+  deps: SlackListenerDeps,
+  slack: { client: App['client']; userId: string; triggerId: string },
+  outcome: Outcome,
+): Promise<void> {
+  if (!outcome.actor) return;
+  await deliverElsewhere(deps, outcome.reply, {
+    triggerId: slack.triggerId,
+    actor: outcome.actor,
+    tell: (text) => slack.client.chat.postMessage({ channel: slack.userId, text }),
+  });
+}
 
 /** A modal has no channel: the submitter hears back in their direct message with the bot. */
 async function tellSubmitter(
@@ -325,7 +347,7 @@ function checkChosenFile(
       });
       return reply.refusals
         ? { reply, errors: { file: reply.refusals.map((r) => r.message).join(' ') } }
-        : { reply };
+        : { reply, actor: speaker.actor };
     },
   };
 }
