@@ -10,5 +10,7 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   // One database server serves the whole run; each file gets its own database in it.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // A timeout is for catching a hang, not for measuring speed: the journeys run dozens of chat
+  // steps against the embedded PostgreSQL, and on a loaded 2-core CI machine one can take a minute.
+  testTimeout: 90000,
 };

@@ -39,7 +39,13 @@ export async function offersAgainstTargetChart(
     data: { values: data.map((d) => ({ ...d })) },
     mark: { type: 'bar' },
     encoding: {
-      y: { field: 'serviceArea', type: 'nominal', title: null, sort: areas, axis: { labelLimit: 200 } },
+      y: {
+        field: 'serviceArea',
+        type: 'nominal',
+        title: null,
+        sort: areas,
+        axis: { labelLimit: 200 },
+      },
       x: {
         field: 'count',
         type: 'quantitative',
@@ -72,7 +78,9 @@ export async function offersAgainstTargetChart(
     }).render();
     const counts = areas.map((area) => {
       const of = (state: TargetState) =>
-        data.filter((d) => d.serviceArea === area && d.state === state).reduce((n, d) => n + d.count, 0);
+        data
+          .filter((d) => d.serviceArea === area && d.state === state)
+          .reduce((n, d) => n + d.count, 0);
       return `${area}: ${of('met target')} met, ${of('below target')} below, ${of('no figure to compare')} without a figure`;
     });
     return {

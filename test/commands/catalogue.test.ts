@@ -102,6 +102,12 @@ describe('helpFor', () => {
       'conduct refer',
       'conduct withdraw',
       'conduct history',
+      'report feedback C-<n>',
+      'report review R-<n> <draft|final>',
+      'report quarter',
+      'report year',
+      'report you-said-we-did',
+      'report plan R-<n>',
     ]);
   });
 
@@ -130,6 +136,8 @@ describe('helpFor', () => {
       'attendance',
       'conduct vote',
       'conduct history',
+      'report review R-<n> <draft|final>',
+      'report plan R-<n>',
     ]);
   });
 

@@ -107,7 +107,10 @@ async function person(ctx: AppContext, organisationId: string, name: string, off
  * offers with two inspectors' findings approved, every third left waiting for the officer.
  * The clock must read a date in July 2026 before this runs.
  */
-export async function seedReportData(ctx: AppContext, options: { checks: number }): Promise<Seeded> {
+export async function seedReportData(
+  ctx: AppContext,
+  options: { checks: number },
+): Promise<Seeded> {
   organisations += 1;
   const org = await organisationFor(ctx, {
     platform: 'teams',
@@ -135,7 +138,11 @@ export async function seedReportData(ctx: AppContext, options: { checks: number 
   const checkRefs: string[] = [];
   for (let n = 0; n < options.checks; n += 1) {
     const first = n === 0;
-    const kind: CheckKind = first ? 'test-email' : n % 2 === 0 ? 'test-email' : 'empty-home-inspection';
+    const kind: CheckKind = first
+      ? 'test-email'
+      : n % 2 === 0
+        ? 'test-email'
+        : 'empty-home-inspection';
     const inspector = inspectors[n % inspectors.length]!;
     const assigned = must(
       await assignCheck(ctx, officer, {
@@ -145,7 +152,11 @@ export async function seedReportData(ctx: AppContext, options: { checks: number 
         kind,
         dueOn: `2026-0${7 + (n % 3)}-${String(10 + (n % 15)).padStart(2, '0')}`,
         ...(kind === 'test-email'
-          ? { offerKeys: first ? ['emails-acknowledged-within-4-hours', 'formal-complaints-response'] : ['emails-acknowledged-within-4-hours'] }
+          ? {
+              offerKeys: first
+                ? ['emails-acknowledged-within-4-hours', 'formal-complaints-response']
+                : ['emails-acknowledged-within-4-hours'],
+            }
           : { standardKey: 'lift-inspections' }),
       }),
     );
@@ -166,7 +177,9 @@ export async function seedReportData(ctx: AppContext, options: { checks: number 
               ? 'The acknowledgement arrived in 2 hours and named the adviser, Priya Shah was thanked by name.'
               : 'The reply was polite and clear.',
           ],
-          weaknesses: ['The full reply took 6 working days; my neighbour at 4 Elm Road waited longer.'],
+          weaknesses: [
+            'The full reply took 6 working days; my neighbour at 4 Elm Road waited longer.',
+          ],
           recommendations: ['Send the full reply within 5 working days.'],
           evidenceLinks: ['https://sharepoint.example/inspections/email-screenshot.png'],
           offers:
@@ -175,7 +188,8 @@ export async function seedReportData(ctx: AppContext, options: { checks: number 
                   {
                     offerKey: 'emails-acknowledged-within-4-hours',
                     verdict: i === 0 ? 'verified' : 'partly',
-                    evidence: 'Acknowledged at 11:52 for an email sent at 10:00; call me on 07700 900123.',
+                    evidence:
+                      'Acknowledged at 11:52 for an email sent at 10:00; call me on 07700 900123.',
                   },
                   ...(first
                     ? [
@@ -224,14 +238,44 @@ export async function seedReportData(ctx: AppContext, options: { checks: number 
     }),
   );
   const reviewRef = review.reference;
+  // A reality check done for the review (Sedgemoor 4.3(4)), due after the third quarter.
+  const forReview = must(
+    await assignCheck(ctx, officer, {
+      groupId: inspectorGroup._id,
+      personId: inspectors[0]!.personId,
+      title: 'Complaint made by phone, followed to the reply',
+      kind: 'test-call-repair',
+      dueOn: '2026-10-20',
+      reviewId: review._id,
+    }),
+  );
+  must(await acceptCheck(ctx, inspectors[0]!, { checkRef: forReview.check.reference }));
+  must(
+    await submitCheckFindings(ctx, inspectors[0]!, {
+      checkRef: forReview.check.reference,
+      answers: answers('test-call-repair'),
+      strengths: ['The adviser logged the complaint while I was on the line.'],
+      weaknesses: ['Nobody said when Bernadette Okafor would hear back.'],
+      recommendations: ['Tell every caller the date of the written reply.'],
+    }),
+  );
+  must(await approveCheckFindings(ctx, officer, { checkRef: forReview.check.reference }));
   must(
     await agreeReviewScope(ctx, officer, {
       reviewRef,
-      scope: 'Stage 1 complaints from first contact to the written reply; compensation is out of scope.',
+      scope:
+        'Stage 1 complaints from first contact to the written reply; compensation is out of scope.',
     }),
   );
   for (const on of ['2026-07-06', '2026-07-20'])
-    must(await recordReviewMeeting(ctx, officer, { reviewRef, on, attendees: 6, notes: 'Desktop review of complaint files' }));
+    must(
+      await recordReviewMeeting(ctx, officer, {
+        reviewRef,
+        on,
+        attendees: 6,
+        notes: 'Desktop review of complaint files',
+      }),
+    );
   const asked = must(
     await requestEvidence(ctx, officer, {
       groupId: panel._id,
@@ -254,8 +298,18 @@ export async function seedReportData(ctx: AppContext, options: { checks: number 
       reviewId: review._id,
     }),
   );
-  must(await addReviewRecommendation(ctx, officer, { reviewRef, text: 'Answer every stage 1 complaint within 10 working days.' }));
-  must(await addReviewRecommendation(ctx, officer, { reviewRef, text: 'Text tenants when their complaint is logged.' }));
+  must(
+    await addReviewRecommendation(ctx, officer, {
+      reviewRef,
+      text: 'Answer every stage 1 complaint within 10 working days.',
+    }),
+  );
+  must(
+    await addReviewRecommendation(ctx, officer, {
+      reviewRef,
+      text: 'Text tenants when their complaint is logged.',
+    }),
+  );
   for (const step of [2, 3, 4, 5]) {
     const done = await completeReviewStep(ctx, officer, { reviewRef, step });
     if (!done.ok)
@@ -278,7 +332,11 @@ export async function seedReportData(ctx: AppContext, options: { checks: number 
       receivedOn: '2026-07-21',
       responses: [
         { recommendationId: '1', decision: 'accept' },
-        { recommendationId: '2', decision: 'reject', reason: 'No budget for a text service this year.' },
+        {
+          recommendationId: '2',
+          decision: 'reject',
+          reason: 'No budget for a text service this year.',
+        },
       ],
     }),
   );

@@ -37,14 +37,16 @@ export const reportFeedbackHandler = handleCommand(
     ),
 );
 
-export const reportReviewHandler = handleCommand(reportReviewCommand, async (ctx, request, command) =>
-  refusedOr(
-    await reviewReport(ctx, request.speaker.actor, {
-      reviewRef: command.reviewRef,
-      version: command.version,
-    }),
-    (report) => reportReply(reviewDocument(report), reviewSummary(report), ctx.now()),
-  ),
+export const reportReviewHandler = handleCommand(
+  reportReviewCommand,
+  async (ctx, request, command) =>
+    refusedOr(
+      await reviewReport(ctx, request.speaker.actor, {
+        reviewRef: command.reviewRef,
+        version: command.version,
+      }),
+      (report) => reportReply(reviewDocument(report), reviewSummary(report), ctx.now()),
+    ),
 );
 
 export const reportQuarterHandler = handleCommand(
@@ -74,7 +76,8 @@ export const reportYouSaidHandler = handleCommand(
 );
 
 export const reportPlanHandler = handleCommand(reportPlanCommand, async (ctx, request, command) =>
-  refusedOr(await planTracker(ctx, request.speaker.actor, { reviewRef: command.reviewRef }), (plan) =>
-    reportReply(planDocument(plan), planSummary(plan), ctx.now()),
+  refusedOr(
+    await planTracker(ctx, request.speaker.actor, { reviewRef: command.reviewRef }),
+    (plan) => reportReply(planDocument(plan), planSummary(plan), ctx.now()),
   ),
 );

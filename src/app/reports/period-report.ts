@@ -124,7 +124,11 @@ function latestText(s: ServiceStandard): string {
 
 function targetStateOf(s: ServiceStandard): OfferTargetState {
   const c = compareWithTarget(s);
-  return c.status === 'met' ? 'met target' : c.status === 'missed' ? 'below target' : 'no figure to compare';
+  return c.status === 'met'
+    ? 'met target'
+    : c.status === 'missed'
+      ? 'below target'
+      : 'no figure to compare';
 }
 
 /** Each group's blinding, read once: the period's reviews may belong to several groups. */
@@ -144,7 +148,10 @@ async function blindingsOf(
             .lean<Array<{ displayName: string }>>()
         ).map((p) => p.displayName);
   return new Map(
-    groups.map((g) => [g._id, policyOf(g).findingsBlinded ? { on: true, names } : { on: false, names: [] }]),
+    groups.map((g) => [
+      g._id,
+      policyOf(g).findingsBlinded ? { on: true, names } : { on: false, names: [] },
+    ]),
   );
 }
 
@@ -313,7 +320,9 @@ export async function assemblePeriodReport(
   );
   const reviewRefs = new Map(reviews.map((r) => [r._id, r.reference]));
   const checkRefs = new Map(checks.map((c) => [c._id, c.reference]));
-  const requestIds = missed.filter((d) => d.subject.kind === 'evidence-request').map((d) => d.subject.id);
+  const requestIds = missed
+    .filter((d) => d.subject.kind === 'evidence-request')
+    .map((d) => d.subject.id);
   const requests =
     requestIds.length === 0
       ? []

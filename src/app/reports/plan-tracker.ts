@@ -28,7 +28,10 @@ export const planTracker = defineUseCase({
   async run(ctx, actor, input): Promise<Result<PlanTracker>> {
     const record = await reviewByReference(ctx, actor.organisationId, input.reviewRef);
     if (!record)
-      return refuse('review-not-found', `There is no review ${input.reviewRef} in your organisation.`);
+      return refuse(
+        'review-not-found',
+        `There is no review ${input.reviewRef} in your organisation.`,
+      );
     const refusals = await requireGroupRole(
       ctx,
       actor,

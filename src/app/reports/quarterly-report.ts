@@ -19,6 +19,8 @@ export const quarterlyReport = defineUseCase({
     if (refusals.length > 0) return { ok: false, refusals };
     const zone = await organisationZone(ctx, actor.organisationId);
     const key = input.quarter ?? lastCompleteQuarter(ctx.now(), zone);
-    return ok(await assemblePeriodReport(ctx, actor.organisationId, quarterPeriod(key, zone), zone));
+    return ok(
+      await assemblePeriodReport(ctx, actor.organisationId, quarterPeriod(key, zone), zone),
+    );
   },
 });

@@ -113,12 +113,18 @@ export function planSummary(p: PlanTracker): ReportSummary {
       },
     ],
     highlights: bounded(
-      p.actions.filter((a) => a.state === 'overdue').map((a) => `Overdue: ${a.id} ${a.action} (${a.owner}, due ${a.dueOn})`),
+      p.actions
+        .filter((a) => a.state === 'overdue')
+        .map((a) => `Overdue: ${a.id} ${a.action} (${a.owner}, due ${a.dueOn})`),
     ),
   };
 }
 
-export function reportSummaryCard(doc: ReportDocument, summary: ReportSummary, files: readonly OutgoingFile[]): CardMessage {
+export function reportSummaryCard(
+  doc: ReportDocument,
+  summary: ReportSummary,
+  files: readonly OutgoingFile[],
+): CardMessage {
   return {
     name: 'report-summary',
     viewModel: {

@@ -51,7 +51,11 @@ export async function reviewCheckFindings(
   return checks.map((check) => {
     const approved = assignments.filter((a) => a.checkId === check._id);
     const all = (list: 'strengths' | 'weaknesses' | 'recommendations') =>
-      unique(approved.flatMap((a) => a.submission?.findings[list] ?? []).map((t) => outward(t, blinding)));
+      unique(
+        approved
+          .flatMap((a) => a.submission?.findings[list] ?? [])
+          .map((t) => outward(t, blinding)),
+      );
     return {
       ref: check.reference,
       title: outward(check.title, blinding),

@@ -82,7 +82,10 @@ export const reviewReport = defineUseCase({
   async run(ctx, actor, input): Promise<Result<ReviewReport>> {
     const record = await reviewByReference(ctx, actor.organisationId, input.reviewRef);
     if (!record)
-      return refuse('review-not-found', `There is no review ${input.reviewRef} in your organisation.`);
+      return refuse(
+        'review-not-found',
+        `There is no review ${input.reviewRef} in your organisation.`,
+      );
     const refusals = await requireGroupRole(
       ctx,
       actor,
@@ -153,7 +156,9 @@ export const reviewReport = defineUseCase({
       ...(minimum !== undefined && { meetingsMinimum: minimum }),
       findings,
       recommendations: recommendationLines(review, blinding),
-      ...(review.managementResponse && { managementResponseOn: review.managementResponse.receivedOn }),
+      ...(review.managementResponse && {
+        managementResponseOn: review.managementResponse.receivedOn,
+      }),
       planState: planStateText(review),
       actions: actions.map((a) => ({ ...a, owner: owners.get(a.ownerId) ?? 'not on record' })),
     });

@@ -63,7 +63,10 @@ export const youSaidWeDid = defineUseCase({
       for (const rec of review.recommendations) {
         // Only what the committee agreed is the panel's voice to the landlord.
         if (rec.agreed !== true) continue;
-        if (input.year !== undefined && !(rec.decidedOn ?? review.openedOn).startsWith(`${input.year}-`))
+        if (
+          input.year !== undefined &&
+          !(rec.decidedOn ?? review.openedOn).startsWith(`${input.year}-`)
+        )
           continue;
         const line = lines.find((l) => l.number === rec.id);
         if (!line) continue;
@@ -98,4 +101,3 @@ export const youSaidWeDid = defineUseCase({
     });
   },
 });
-

@@ -24,7 +24,7 @@ async function openDeadlinesOf(ctx: AppContext, record: ReviewRecord): Promise<R
         { 'subject.kind': 'improvement-action', 'subject.id': { $regex: `^${record._id}/` } },
       ],
     })
-    .sort({ dueAt: 1 })
+    .sort({ dueAt: 1, _id: 1 })
     .lean();
   return found.map((d) => ({ kind: d.kind, dueAt: d.dueAt, ownerId: d.ownerId }));
 }

@@ -9,8 +9,18 @@ import { defineCommand } from '../define-command';
  * 5.3).
  */
 
-const CHECK = { prefix: 'C', field: 'checkRef', noun: 'a check reference', example: 'C-40' } as const;
-const REVIEW = { prefix: 'R', field: 'reviewRef', noun: 'a review reference', example: 'R-12' } as const;
+const CHECK = {
+  prefix: 'C',
+  field: 'checkRef',
+  noun: 'a check reference',
+  example: 'C-40',
+} as const;
+const REVIEW = {
+  prefix: 'R',
+  field: 'reviewRef',
+  noun: 'a review reference',
+  example: 'R-12',
+} as const;
 const quarter = z.string().regex(/^\d{4}-?[Qq][1-4]$/, { error: 'write a quarter as 2026-Q3' });
 const year = z.string().regex(/^(19|20|21)\d{2}$/, { error: 'write a year as 2026' });
 

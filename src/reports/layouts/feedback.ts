@@ -18,7 +18,12 @@ export function feedbackDocument(r: FeedbackReport): ReportDocument {
           ['Due', r.dueOn],
           ['Inspectors whose findings are approved', String(r.inspectors.length)],
           ...(r.notYetApproved > 0
-            ? [['Inspectors whose findings are not yet approved (not in this report)', String(r.notYetApproved)]]
+            ? [
+                [
+                  'Inspectors whose findings are not yet approved (not in this report)',
+                  String(r.notYetApproved),
+                ],
+              ]
             : []),
         ],
       },
@@ -36,7 +41,8 @@ export function feedbackDocument(r: FeedbackReport): ReportDocument {
       {
         kind: 'table',
         table: {
-          title: 'Each offer’s verdict from the approved findings (the most cautious where inspectors differ)',
+          title:
+            'Each offer’s verdict from the approved findings (the most cautious where inspectors differ)',
           csvName: 'offers',
           columns: ['Offer', 'Service area', 'Promise', 'Verdict'],
           rows: r.offers.map((o) => [o.key, o.serviceArea, o.promise, o.verdict]),
@@ -63,9 +69,13 @@ export function feedbackDocument(r: FeedbackReport): ReportDocument {
     if (inspector.offers.length > 0) {
       blocks.push(
         { kind: 'heading', text: 'How the offers were tested', level: 2 },
-        { kind: 'bullets', items: inspector.offers.map((o) => `${o.key}: ${o.verdict}. ${o.evidence}`) },
+        {
+          kind: 'bullets',
+          items: inspector.offers.map((o) => `${o.key}: ${o.verdict}. ${o.evidence}`),
+        },
       );
-      for (const o of inspector.offers) rows.push([inspector.who, `offer ${o.key}: ${o.verdict}`, o.evidence]);
+      for (const o of inspector.offers)
+        rows.push([inspector.who, `offer ${o.key}: ${o.verdict}`, o.evidence]);
     }
     blocks.push({
       kind: 'table',

@@ -12,7 +12,8 @@ export async function periodDocument(
 ): Promise<ReportDocument> {
   const done = r.checks.filter((c) => c.state === 'done').length;
   const outstanding = r.checks.length - done;
-  const count = (pred: (o: PeriodReport['offers'][number]) => boolean) => r.offers.filter(pred).length;
+  const count = (pred: (o: PeriodReport['offers'][number]) => boolean) =>
+    r.offers.filter(pred).length;
   const areaOffers: AreaOffers[] = [];
   for (const area of [...new Set(r.offers.map((o) => o.serviceArea))])
     for (const state of TARGET_STATES) {
@@ -49,7 +50,14 @@ export async function periodDocument(
       table: {
         title: 'Approved findings of the checks due in the period',
         csvName: 'findings-by-area',
-        columns: ['Service area', 'Checks', 'Approved findings', 'Strengths', 'Weaknesses', 'Recommendations'],
+        columns: [
+          'Service area',
+          'Checks',
+          'Approved findings',
+          'Strengths',
+          'Weaknesses',
+          'Recommendations',
+        ],
         rows: r.findingsByArea.map((a) => [
           a.serviceArea,
           String(a.checks),
@@ -65,7 +73,10 @@ export async function periodDocument(
   if (areaOffers.length > 0)
     blocks.push({
       kind: 'chart',
-      chart: await offersAgainstTargetChart(areaOffers, 'Local offers against target, by service area'),
+      chart: await offersAgainstTargetChart(
+        areaOffers,
+        'Local offers against target, by service area',
+      ),
     });
   blocks.push(
     {
@@ -73,7 +84,15 @@ export async function periodDocument(
       table: {
         title: 'Each offer: target, latest figure and verification',
         csvName: 'offers',
-        columns: ['Service area', 'Offer', 'Target', 'Latest', 'Against target', 'Verification', 'How'],
+        columns: [
+          'Service area',
+          'Offer',
+          'Target',
+          'Latest',
+          'Against target',
+          'Verification',
+          'How',
+        ],
         rows: r.offers.map((o) => [
           o.serviceArea,
           o.key,

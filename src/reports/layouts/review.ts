@@ -28,6 +28,22 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
       kind: 'table',
       table: {
         title: `Information received (${r.evidenceReceived.length})`,
+        columns: ['Request', 'What was asked', 'Asked', 'Links'],
+        rows: r.evidenceReceived.map((e) => [e.ref, e.what, e.askedOn, e.links.join(' ')]),
+      },
+    },
+    {
+      kind: 'table',
+      table: {
+        title: `Information still missing (${r.evidenceMissing.length})`,
+        columns: ['Request', 'What was asked', 'Due', 'State'],
+        rows: r.evidenceMissing.map((e) => [e.ref, e.what, e.dueOn, e.state]),
+      },
+    },
+    {
+      kind: 'table',
+      table: {
+        title: 'Every information request',
         csvName: 'evidence',
         columns: ['Request', 'What was asked', 'Asked', 'Due', 'State', 'Links'],
         rows: [...r.evidenceReceived, ...r.evidenceMissing].map((e) => [
@@ -38,15 +54,7 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
           e.state,
           e.links.join(' '),
         ]),
-        shownRows: r.evidenceReceived.length,
-      },
-    },
-    {
-      kind: 'table',
-      table: {
-        title: `Information still missing (${r.evidenceMissing.length})`,
-        columns: ['Request', 'What was asked', 'Due', 'State'],
-        rows: r.evidenceMissing.map((e) => [e.ref, e.what, e.dueOn, e.state]),
+        shownRows: 0,
       },
     },
     { kind: 'heading', text: 'Meetings held', level: 1 },
@@ -65,7 +73,10 @@ export function reviewDocument(r: ReviewReport): ReportDocument {
     { kind: 'heading', text: 'Findings', level: 1 },
   ];
   if (r.findings.length === 0)
-    blocks.push({ kind: 'paragraph', text: 'No reality checks with approved findings for this review yet.' });
+    blocks.push({
+      kind: 'paragraph',
+      text: 'No reality checks with approved findings for this review yet.',
+    });
   for (const f of r.findings) {
     blocks.push({ kind: 'heading', text: `${f.ref}: ${f.title}`, level: 2 });
     const items = [

@@ -10,7 +10,10 @@ export function youSaidDocument(y: YouSaidWeDid): ReportDocument {
     },
   ];
   if (y.items.length === 0)
-    blocks.push({ kind: 'paragraph', text: 'No recommendations have been agreed in this period yet.' });
+    blocks.push({
+      kind: 'paragraph',
+      text: 'No recommendations have been agreed in this period yet.',
+    });
   for (const item of y.items)
     blocks.push(
       { kind: 'heading', text: `You said (${item.topic})`, level: 2 },

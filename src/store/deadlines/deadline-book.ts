@@ -51,7 +51,7 @@ export class DeadlineBook {
   async forSubject(kind: string, id: string): Promise<DeadlineRecord[]> {
     return this.model
       .find({ 'subject.kind': kind, 'subject.id': id })
-      .sort({ dueAt: 1 })
+      .sort({ dueAt: 1, _id: 1 })
       .lean<DeadlineRecord[]>();
   }
 
@@ -59,7 +59,7 @@ export class DeadlineBook {
   async openForOwner(ownerId: string): Promise<DeadlineRecord[]> {
     return this.model
       .find({ ownerId, state: { $in: ['open', 'missed'] } })
-      .sort({ dueAt: 1 })
+      .sort({ dueAt: 1, _id: 1 })
       .lean<DeadlineRecord[]>();
   }
 
@@ -78,7 +78,7 @@ export class DeadlineBook {
       dueAt: 'before' in due ? { $lt: due.before } : { $gte: due.from, $lte: due.through },
     };
     const [first, total] = await Promise.all([
-      this.model.find(filter).sort({ dueAt: 1 }).limit(shown).lean<DeadlineRecord[]>(),
+      this.model.find(filter).sort({ dueAt: 1, _id: 1 }).limit(shown).lean<DeadlineRecord[]>(),
       this.model.countDocuments(filter),
     ]);
     return { first, total };
@@ -92,7 +92,7 @@ export class DeadlineBook {
   async openDueBefore(before: Date, limit = 500): Promise<DeadlineRecord[]> {
     return this.model
       .find({ state: 'open', dueAt: { $lt: before } })
-      .sort({ dueAt: 1 })
+      .sort({ dueAt: 1, _id: 1 })
       .limit(limit)
       .lean<DeadlineRecord[]>();
   }

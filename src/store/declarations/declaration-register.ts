@@ -44,7 +44,10 @@ export class DeclarationRegister {
 
   /** Every declaration made in the group, ended ones too, oldest first. */
   async ofGroup(groupId: string): Promise<DeclarationRecord[]> {
-    return this.declarations.find({ groupId }).sort({ declaredAt: 1 }).lean<DeclarationRecord[]>();
+    return this.declarations
+      .find({ groupId })
+      .sort({ declaredAt: 1, _id: 1 })
+      .lean<DeclarationRecord[]>();
   }
 
   /** Fails with a duplicate-key error if the member already re-confirmed that day. */
@@ -54,6 +57,9 @@ export class DeclarationRegister {
 
   /** The group's re-confirmations, oldest first (so a map keeps each member's latest). */
   async reconfirmationsOf(groupId: string): Promise<ReconfirmationRecord[]> {
-    return this.reconfirmations.find({ groupId }).sort({ at: 1 }).lean<ReconfirmationRecord[]>();
+    return this.reconfirmations
+      .find({ groupId })
+      .sort({ at: 1, _id: 1 })
+      .lean<ReconfirmationRecord[]>();
   }
 }

@@ -45,7 +45,7 @@ export class EvidenceRequestBook {
   async waitingOn(organisationId: string, personId: string): Promise<EvidenceRequestRecord[]> {
     return this.requests
       .find({ organisationId, requestedOf: personId, state: { $in: ['open', 'more-time-asked'] } })
-      .sort({ dueAt: 1 })
+      .sort({ dueAt: 1, _id: 1 })
       .lean<EvidenceRequestRecord[]>();
   }
 }

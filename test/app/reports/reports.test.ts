@@ -23,7 +23,14 @@ import { periodDocument } from '../../../src/reports/layouts/period';
 import { planDocument } from '../../../src/reports/layouts/plan';
 import { reviewDocument } from '../../../src/reports/layouts/review';
 import { youSaidDocument } from '../../../src/reports/layouts/you-said';
+import { FileLinks } from '../../../src/app/findings/file-links';
+import {
+  checkAssignmentModel,
+  realityCheckModel,
+} from '../../../src/store/checks/reality-check-model';
+import { FindingFileStore } from '../../../src/store/findings/finding-file-store';
 import { useTestApp } from '../../support/app';
+import { pngOf } from '../../support/finding-files';
 import { INSPECTOR_NAMES, must, seedReportData, type Seeded } from '../../support/report-seed';
 
 // pdf-parse's index reads a test PDF when it has no parent module; its lib does not.
@@ -98,7 +105,10 @@ describe('inspection feedback report', () => {
     expect(report.blinded).toBe(true);
     expect(report.inspectors.map((i) => i.who)).toEqual(['Inspector 1', 'Inspector 2']);
     expect(report.offers).toEqual([
-      expect.objectContaining({ key: 'emails-acknowledged-within-4-hours', verdict: 'partly verified' }),
+      expect.objectContaining({
+        key: 'emails-acknowledged-within-4-hours',
+        verdict: 'partly verified',
+      }),
       expect.objectContaining({ key: 'formal-complaints-response', verdict: 'not verified' }),
     ]);
     const reply = await reportReply(feedbackDocument(report), feedbackSummary(report), ctx.now());
@@ -123,12 +133,51 @@ describe('inspection feedback report', () => {
     expectNoBlindedNames(findings.flat().join('\n'));
   });
 
+  it('lists files attached to the findings by name, with a signed link for the officer who asked', async () => {
+    const ctx = app.ctx();
+    const ref = seeded.checkRefs[0]!;
+    const check = await realityCheckModel(ctx.db).findOne({ reference: ref }).lean();
+    const assignment = await checkAssignmentModel(ctx.db)
+      .findOne({ checkId: check?._id, personId: seeded.inspectors[0]!.personId })
+      .lean();
+    if (!check || !assignment) throw new Error('seeded check not found');
+    await new FindingFileStore(ctx.db).add(
+      {
+        organisationId: check.organisationId,
+        groupId: check.groupId,
+        checkId: check._id,
+        assignmentId: assignment._id,
+        personId: assignment.personId,
+        name: 'hub-reply.png',
+        uploadedBy: assignment.personId,
+        uploadedAt: ctx.now(),
+      },
+      pngOf(300),
+    );
+    const links = new FileLinks('a-test-secret-of-enough-length', () => 'https://bot.example');
+    const report = must(
+      await inspectionFeedbackReport({ ...ctx, fileLinks: links }, seeded.officer, {
+        checkRef: ref,
+      }),
+    );
+    const [file] = report.inspectors[0]!.files;
+    expect(file?.name).toBe('hub-reply.png');
+    expect(file?.link).toMatch(/^https:\/\/bot\.example\/files\/[\w-]+\?p=/);
+    expect(file?.link).toContain(`p=${seeded.officer.personId}`);
+    const withoutLinks = must(
+      await inspectionFeedbackReport(ctx, seeded.officer, { checkRef: ref }),
+    );
+    expect(withoutLinks.inspectors[0]!.files).toEqual([{ name: 'hub-reply.png' }]);
+  });
+
   it('is refused before the officer has approved anything, and to a member', async () => {
     const ctx = app.ctx();
     const waiting = seeded.checkRefs[3]!;
     const early = await inspectionFeedbackReport(ctx, seeded.officer, { checkRef: waiting });
     expect(!early.ok && early.refusals.map((r) => r.code)).toEqual(['report.nothing-approved']);
-    const member = await inspectionFeedbackReport(ctx, seeded.member, { checkRef: seeded.checkRefs[0]! });
+    const member = await inspectionFeedbackReport(ctx, seeded.member, {
+      checkRef: seeded.checkRefs[0]!,
+    });
     expect(!member.ok && member.refusals.map((r) => r.code)).toEqual(['not-allowed']);
     const bad = await inspectionFeedbackReport(ctx, seeded.officer, { checkRef: '' });
     expect(!bad.ok && bad.refusals[0]?.code).toBe('invalid-input');
@@ -161,6 +210,8 @@ describe('review report', () => {
       expect(t).toContain(squash('No budget for a text service this year.'));
       expect(t).toContain(squash('Larry Lead'));
       expect(t).toContain(squash('Overdue'));
+      expect(t).toContain(squash('Tell every caller the date of the written reply.'));
+      expectNoBlindedNames(text);
     }
     const recs = read.csvs.get(`${seeded.reviewRef}-review-report-draft-recommendations.csv`)!;
     expect(recs.slice(1).map((r) => [r[0], r[2], r[3]])).toEqual([
@@ -176,6 +227,15 @@ describe('review report', () => {
       version: 'final',
     });
     expect(!refused.ok && refused.refusals.map((r) => r.code)).toEqual(['not-allowed']);
+    // The committee has decided both recommendations, so the final report can be made.
+    const final = must(
+      await reviewReport(ctx, seeded.officer, { reviewRef: seeded.reviewRef, version: 'final' }),
+    );
+    const finalFiles = await readBack(
+      (await reportReply(reviewDocument(final), reviewSummary(final), ctx.now())).files,
+    );
+    expect(finalFiles.files[0]?.name).toBe(`${seeded.reviewRef}-review-report-final.docx`);
+    expect(squash(finalFiles.docx)).toContain(squash('Final review report'));
     const plan = must(await planTracker(ctx, seeded.officer, { reviewRef: seeded.reviewRef }));
     const read = await readBack(
       (await reportReply(planDocument(plan), planSummary(plan), ctx.now())).files,
@@ -243,7 +303,8 @@ describe('quarterly and annual reports', () => {
     const ctx = app.ctx();
     const report = must(await annualReport(ctx, seeded.officer, { year: 2026 }));
     expect(report.period).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
-    expect(report.checks).toHaveLength(7);
+    // The seven of the third quarter and the review's check, due in October.
+    expect(report.checks).toHaveLength(8);
     const read = await readBack(
       (await reportReply(await periodDocument(report, 'annual'), periodSummary(report), ctx.now()))
         .files,
@@ -262,7 +323,10 @@ describe('you said, we did', () => {
         'Answer every stage 1 complaint within 10 working days.',
         'Not yet done, was due August 2026: Add a complaints triage slot each morning',
       ],
-      ['Text tenants when their complaint is logged.', 'Not taken forward: No budget for a text service this year.'],
+      [
+        'Text tenants when their complaint is logged.',
+        'Not taken forward: No budget for a text service this year.',
+      ],
     ]);
     const read = await readBack(
       (await reportReply(youSaidDocument(report), youSaidSummary(report), ctx.now())).files,
@@ -285,4 +349,3 @@ describe('CSV cells', () => {
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
   });
 });
-

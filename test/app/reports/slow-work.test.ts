@@ -7,6 +7,11 @@ describe('saying "Working on it…" while a report is made', () => {
   it('reports are slow commands; others are not', () => {
     expect(commandIsSlow('report quarter 2026-Q3')).toBe(true);
     expect(commandIsSlow('report review R-3 final')).toBe(true);
+    expect(commandIsSlow('report feedback c40')).toBe(true);
+    expect(commandIsSlow('report year 2026')).toBe(true);
+    expect(commandIsSlow('report you-said-we-did 2026')).toBe(true);
+    expect(commandIsSlow('report you-said-we-did')).toBe(true);
+    expect(commandIsSlow('report plan R-3')).toBe(true);
     expect(commandIsSlow('standards')).toBe(false);
     expect(commandIsSlow('no such command')).toBe(false);
   });

@@ -171,7 +171,7 @@ describe('Slack: the code-of-conduct ladder, as each group’s policy has it', (
       remove: { type: 'static_select', selected_option: { value: 'yes' } },
     });
     expect(recorded.status).toBe(200);
-    const events = await conductEventModel(db()).find({ subjectId }).sort({ at: 1 }).lean();
+    const events = await conductEventModel(db()).find({ subjectId }).sort({ at: 1, _id: 1 }).lean();
     expect(events.map((e) => e.kind)).toEqual(['referred', 'investigation-outcome']);
     expect(
       (await membershipModel(db()).findOne({ personId: subjectId }).lean())?.status,

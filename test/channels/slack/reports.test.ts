@@ -34,7 +34,10 @@ describe('Slack: report quarter answers with the summary card and uploads the fi
         file_id: `F0${uploaded}`,
       };
     });
-    nock(UPLOADS).persist().post(/^\/upload\/v1\//).reply(200, 'OK - 1');
+    nock(UPLOADS)
+      .persist()
+      .post(/^\/upload\/v1\//)
+      .reply(200, 'OK - 1');
 
     const since = slack.calls.length;
     const answer = await slash(OFFICER, 'report quarter 2026-Q3');
@@ -56,8 +59,8 @@ describe('Slack: report quarter answers with the summary card and uploads the fi
     expect(refused.text).toContain('Only an officer can produce the quarterly report.');
     const bad = await slash(OFFICER, 'report year twenty');
     expect(bad.text).toContain('2026');
-    expect(
-      slack.calls.slice(before).some((c) => c.method === 'files.getUploadURLExternal'),
-    ).toBe(false);
+    expect(slack.calls.slice(before).some((c) => c.method === 'files.getUploadURLExternal')).toBe(
+      false,
+    );
   });
 });

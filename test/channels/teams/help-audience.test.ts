@@ -79,6 +79,7 @@ describe('Teams: help shows each command to exactly the people who may use it', 
         .replace(/@[A-Z]\w+ [A-Z]\w+/g, `@${TARGET.name}`)
         .replace(/ review:R-\d+/, '')
         .replace(/check:C-\d+/, `check:${check?.reference ?? ''}`)
+        .replace(/\bC-\d+\b/, check?.reference ?? '')
         .replace(/\bR-\d+\b/, review?.reference ?? '');
     // Leaving the group and making a new one go last: the rest run in the group as it is.
     const order = [...COMMANDS].sort(

@@ -314,7 +314,7 @@ describe('Teams journey: a Trafford Quality and Insight Panel service review', (
     const record = await reviewModel(db()).findOne({ reference: 'R-1' }).lean();
     const escalations = await auditEntryModel(db())
       .find({ 'subject.id': record?._id, action: 'review.escalated' })
-      .sort({ at: 1 })
+      .sort({ at: 1, _id: 1 })
       .lean();
     expect(escalations.map((e) => [e.actorId, e.at.toISOString(), e.reason])).toEqual([
       [chairId, '2027-02-03T11:00:00.000Z', 'Promises to tenants must be tracked now, not in 2028'],

@@ -169,7 +169,7 @@ describe('Teams journey: Trafford Quality and Insight Panel', () => {
     expect((await membershipOf(subject))?.status).toMatchObject({ kind: 'withdrawn' });
     const events = await conductEventModel(db())
       .find({ subjectId: await personOf(subject) })
-      .sort({ at: 1 })
+      .sort({ at: 1, _id: 1 })
       .lean();
     expect(events.map((e) => e.kind)).toEqual(['referred', 'investigation-outcome']);
   });

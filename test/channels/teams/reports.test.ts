@@ -49,7 +49,10 @@ describe('Teams: report quarter answers with the summary card and offers the fil
 
     const before = sent.length;
     await send(teams.activity(OFFICER, 'report quarter 2026-Q9', personal));
-    const refusal = sent.slice(before).map((s) => JSON.stringify(s)).join('\n');
+    const refusal = sent
+      .slice(before)
+      .map((s) => JSON.stringify(s))
+      .join('\n');
     expect(refusal).toContain('2026-Q3');
     expect(cards(sent.slice(before), 'application/vnd.microsoft.teams.card.file.consent')).toEqual(
       [],

@@ -62,7 +62,10 @@ export class RoundRobinProxy {
       if (!backend) continue;
       if ((await this.forward(backend, req, body, res)) === 'done') return;
     }
-    res.writeHead(503, { 'content-type': 'text/plain' }).end('no backend is up');
+    // Not chained: restify, loaded in the same worker by other test files, replaces
+    // ServerResponse.prototype.writeHead with one that returns nothing.
+    res.writeHead(503, { 'content-type': 'text/plain' });
+    res.end('no backend is up');
   }
 
   private forward(
@@ -75,8 +78,10 @@ export class RoundRobinProxy {
     const path = req.url ?? '/';
     const failed = (code: string) => {
       this.errors.push({ backend: backend.name, code, path, op, at: Date.now() });
-      if (!res.headersSent) res.writeHead(502, { 'x-served-by': backend.name }).end();
-      else res.destroy();
+      if (!res.headersSent) {
+        res.writeHead(502, { 'x-served-by': backend.name });
+        res.end();
+      } else res.destroy();
     };
     return new Promise((resolve) => {
       const target = new URL(backend.url);
