@@ -13,6 +13,33 @@ export async function whyNotManagement(
   organisationId: string,
   personId: string,
 ): Promise<Refusal[]> {
+  return whyNotLandlordStaff(ctx, organisationId, personId, {
+    code: 'review.management-not-staff',
+    because: 'so cannot answer for management',
+  });
+}
+
+/**
+ * Sedgemoor ToR 6.1 and Trafford QIP ToR 7 let the panel call "any member of staff" to its
+ * meetings on notice; a tenant is not called that way, so only the landlord's own are invited.
+ */
+export async function whyNotStaffToCall(
+  ctx: AppContext,
+  organisationId: string,
+  personId: string,
+): Promise<Refusal[]> {
+  return whyNotLandlordStaff(ctx, organisationId, personId, {
+    code: 'review.invitee-not-staff',
+    because: 'so cannot be called to a meeting on notice',
+  });
+}
+
+async function whyNotLandlordStaff(
+  ctx: AppContext,
+  organisationId: string,
+  personId: string,
+  refusal: { code: string; because: string },
+): Promise<Refusal[]> {
   const person = await new PersonBook(ctx.db).inOrganisation(organisationId, personId);
   if (person?.isOfficer) return [];
   const memberships = await new MembershipRoll(ctx.db).ofPerson(organisationId, personId);
@@ -21,8 +48,8 @@ export async function whyNotManagement(
   const name = person?.displayName ?? 'That person';
   return [
     {
-      code: 'review.management-not-staff',
-      message: `${name} is not staff or an officer here, so cannot answer for management; add them to a group with role:staff first, or name someone who is.`,
+      code: refusal.code,
+      message: `${name} is not staff or an officer here, ${refusal.because}; add them to a group with role:staff first, or name someone who is.`,
     },
   ];
 }

@@ -1,3 +1,4 @@
+import { whyNotStaffToCall } from './management-owner';
 import { z } from 'zod';
 import {
   agreeScope,
@@ -78,6 +79,11 @@ export const planReviewMeeting = defineUseCase({
       calendarOf(ctx, actor.organisationId),
       reviewByReference(ctx, actor.organisationId, input.reviewRef),
     ]);
+    const notStaff = (
+      await Promise.all(
+        input.invitedPersonIds.map((id) => whyNotStaffToCall(ctx, actor.organisationId, id)),
+      )
+    ).flat();
     const group = found ? await new GroupBook(ctx.db).get(found.groupId) : undefined;
     const workingDays = group ? policyOf(group).staffNoticeWorkingDays : undefined;
     const notice: StaffNoticeRule | undefined = workingDays ? { workingDays, calendar } : undefined;
@@ -87,12 +93,16 @@ export const planReviewMeeting = defineUseCase({
       input.reviewRef,
       officerOrChair('plan review meetings'),
       'review.meeting-planned',
+      // After the role check (inside changeReview), so someone who may not plan meetings is
+      // told that, not who may be invited.
       (review) =>
-        planMeeting(
-          review,
-          { on: input.on, invited: input.invitedPersonIds, by: actor.personId, today },
-          notice,
-        ),
+        notStaff.length > 0
+          ? { ok: false, refusals: notStaff }
+          : planMeeting(
+              review,
+              { on: input.on, invited: input.invitedPersonIds, by: actor.personId, today },
+              notice,
+            ),
     );
   },
 });

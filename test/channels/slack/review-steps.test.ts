@@ -47,6 +47,7 @@ describe('Slack: a Sedgemoor review, step by step', () => {
       [CHAIR, 'chair'],
       [MEMBER, 'member'],
       [MANAGER, 'staff'],
+      [STAFF, 'staff'],
     ] as const)
       expect(
         (await slash(OFFICER, `group add ${mention(who)} role:${role} tenure:tenant`)).text,
@@ -80,6 +81,14 @@ describe('Slack: a Sedgemoor review, step by step', () => {
     // A member cannot move the review on.
     expect((await slash(MEMBER, 'review done R-1 step:3')).text).toMatch(/chair|officer/);
     expect((await stored())?.steps[2]?.state).toBe('pending');
+
+    // 6.1 calls "any member of staff": a tenant on the panel is not called on notice.
+    const tenant = await slash(
+      OFFICER,
+      `review meeting R-1 on:06/01/2027 invite:${mention(MEMBER)}`,
+    );
+    expect(tenant.text).toContain('is not staff or an officer here');
+    expect((await stored())?.plannedMeetings ?? []).toEqual([]);
 
     // 6.1: 9 working days' notice is refused with the earliest date; 10 is enough.
     const short = await slash(OFFICER, `review meeting R-1 on:05/01/2027 invite:${mention(STAFF)}`);

@@ -54,6 +54,10 @@ describe('Teams: review steps by each group’s own terms', () => {
         CHAIR,
       ]),
     ).toContain('is now in the group');
+    // Trafford 7 calls "any member of the Trust's staff": the bot knows staff by their role.
+    expect(await say(OFFICER, `group add @${STAFF.name} role:staff`, [STAFF])).toContain(
+      'is now in the group',
+    );
     expect(await say(OFFICER, 'review open "Lettings" type:light source:complaints')).toContain(
       'Review R-1 opened',
     );
