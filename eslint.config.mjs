@@ -26,7 +26,7 @@ export default tseslint.config(
           patterns: [
             {
               group: ['botbuilder', 'botbuilder-*', 'botframework-*', '@microsoft/agents-*'],
-              message: 'Only src/channels/teams may use Microsoft’s bot SDK (infra/agents-sdk.md).',
+              message: 'Only src/channels/teams may use Microsoft’s bot SDK (docs/agents-sdk.md).',
             },
           ],
         },

@@ -24,7 +24,7 @@ export function defuseTeamsLinks(value: unknown): unknown {
 /**
  * The shape of a Bot Framework attachment, written here so that the cards need nothing from
  * botbuilder: only src/channels/teams may import Microsoft's SDK (eslint.config.mjs), which keeps
- * a move to the Microsoft 365 Agents SDK inside that folder (docs: infra/agents-sdk.md).
+ * a move to the Microsoft 365 Agents SDK inside that folder (docs: docs/agents-sdk.md).
  */
 export interface TeamsCardAttachment {
   contentType: 'application/vnd.microsoft.card.adaptive';
