@@ -176,44 +176,49 @@ export function pageOption(): OptionGrammar {
   };
 }
 
-/** A number of years, typed `6`, `6y` or `6 years`, from 1 to 100. */
-export function yearsOption(spec: { key: string; field: string; noun: string }): OptionGrammar {
-  const hint = `${spec.key}:<years>, e.g. ${spec.key}:6`;
+/** A whole number of one unit, typed bare or with the unit (`6`, `6y`, `6 years`), from 1 to max. */
+function countOption(
+  spec: { key: string; field: string; noun: string },
+  unit: { hint: string; short: string; long: string; what: string; max: number },
+): OptionGrammar {
+  const digits = String(unit.max).length;
+  const pattern = new RegExp(`^(\\d{1,${digits}})\\s*(${unit.short}|${unit.long}s?)?$`, 'i');
   return {
     field: spec.field,
     noun: spec.noun,
-    hint,
+    hint: unit.hint,
     required: false,
     read(value, written) {
-      const match = /^(\d{1,3})\s*(y|years?)?$/i.exec(value.trim());
-      const years = match ? Number(match[1]) : NaN;
-      if (!Number.isInteger(years) || years < 1 || years > 100)
+      const match = pattern.exec(value.trim());
+      const count = match ? Number(match[1]) : NaN;
+      if (!Number.isInteger(count) || count < 1 || count > unit.max)
         return {
           ok: false,
-          message: `${written} isn't a number of years I can read. Use ${hint} (1 to 100 years).`,
+          message: `${written} isn't ${unit.what} I can read. Use ${unit.hint} (1 to ${unit.max} ${unit.long}s).`,
         };
-      return { ok: true, value: years };
+      return { ok: true, value: count };
     },
   };
 }
 
+/** A number of years, typed `6`, `6y` or `6 years`, from 1 to 100. */
+export function yearsOption(spec: { key: string; field: string; noun: string }): OptionGrammar {
+  return countOption(spec, {
+    hint: `${spec.key}:<years>, e.g. ${spec.key}:6`,
+    short: 'y',
+    long: 'year',
+    what: 'a number of years',
+    max: 100,
+  });
+}
+
 /** A number of months, typed `6m`, `6` or `6 months`, from 1 to 60. */
 export function monthsOption(spec: { key: string; field: string; noun: string }): OptionGrammar {
-  const hint = `${spec.key}:<N>m, e.g. ${spec.key}:6m`;
-  return {
-    field: spec.field,
-    noun: spec.noun,
-    hint,
-    required: false,
-    read(value, written) {
-      const match = /^(\d{1,2})\s*(m|months?)?$/i.exec(value.trim());
-      const months = match ? Number(match[1]) : NaN;
-      if (!Number.isInteger(months) || months < 1 || months > 60)
-        return {
-          ok: false,
-          message: `${written} isn't a period I can read. Use ${hint} (1 to 60 months).`,
-        };
-      return { ok: true, value: months };
-    },
-  };
+  return countOption(spec, {
+    hint: `${spec.key}:<N>m, e.g. ${spec.key}:6m`,
+    short: 'm',
+    long: 'month',
+    what: 'a period',
+    max: 60,
+  });
 }
