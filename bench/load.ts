@@ -163,9 +163,16 @@ async function drive(
     // The Bot Connector waits 15 s for a bot's answer; Slack's 3 s limit is on the ack.
     timeout: 15,
     // Each connection is one person, as each member of a panel clicks from their own client.
+    // Every request is a new delivery (its own Teams activity id or Slack trigger_id): the same
+    // body sent twice is a redelivery, which the bot answers once and otherwise ignores.
     setupClient: (client) => {
-      const { body, headers } = scenario.request(nextClient++);
-      client.setHeadersAndBody(headers, body);
+      const person = nextClient++;
+      const next = () => {
+        const { body, headers } = scenario.request(person);
+        client.setHeadersAndBody(headers, body);
+      };
+      next();
+      client.on('response', next);
     },
   });
   const driven = Date.now();

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
     SLACK_API_URL: `${stub.url}/api/`,
     BOOTSTRAP_OFFICERS: `${OFFICER.slackId},${OFFICER.aad}`,
   });
-  const bot = await startBot(config, createLogger('silent'), { runSchedules: false });
+  const bot = await startBot(
+    config,
+    createLogger((process.env.LOG_LEVEL as 'silent') ?? 'silent'),
+    { runSchedules: false },
+  );
   const commands: string[] = [];
   const started = new Map<number, string>();
   const client = bot.connection.getClient();
@@ -86,11 +90,12 @@ async function main(): Promise<void> {
       await answered;
     };
     const mine = slashCommand(member, 'mine', `${stub.url}/respond/trips`);
-    const click = voteClick(member, ballots.slackBallot, `${stub.url}/respond/trips`);
+    // Each click is a new delivery (its own trigger_id); the same body twice is a redelivery.
+    const click = () => voteClick(member, ballots.slackBallot, `${stub.url}/respond/trips`);
     const requests: Array<[string, () => Promise<unknown>]> = [
       ['Slack /scrutiny mine', () => slack('/api/slack/commands', mine)],
-      ['Slack vote click', () => slack('/api/slack/interactivity', click)],
-      ['Slack vote click again', () => slack('/api/slack/interactivity', click)],
+      ['Slack vote click', () => slack('/api/slack/interactivity', click())],
+      ['Slack vote click again', () => slack('/api/slack/interactivity', click())],
       [
         'Teams "mine" message',
         () => send('/api/messages', JSON.stringify(teamsMessage(stub.url, member, 'mine')), json),

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACData from 'adaptivecards-templating';
 
 export const CARD_NAMES = [
   'notice',
@@ -64,13 +64,24 @@ export function loadTemplate(
 // Expansion is synchronous, so one prepared Template can serve every request.
 const prepared = new WeakMap<object, ACData.Template>();
 
+let templating: typeof ACData | undefined;
+/**
+ * Loaded with the first card, not at start: the templating library and its expression parser
+ * (antlr4ts, adaptive-expressions) are about 15 MB of an idle bot that nobody has talked to.
+ */
+function templatingLibrary(): typeof ACData {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  templating ??= require('adaptivecards-templating') as typeof ACData;
+  return templating;
+}
+
 /** Expands a template with a view model (adaptivecards-templating: ${…}, $data, $when). */
 export function expand(template: unknown, viewModel: unknown): unknown {
   if (typeof template !== 'object' || template === null)
-    return new ACData.Template(template).expand({ $root: viewModel });
+    return new (templatingLibrary().Template)(template).expand({ $root: viewModel });
   let ready = prepared.get(template);
   if (!ready) {
-    ready = new ACData.Template(template);
+    ready = new (templatingLibrary().Template)(template);
     prepared.set(template, ready);
   }
   return ready.expand({ $root: viewModel });

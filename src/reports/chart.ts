@@ -1,6 +1,4 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+import type * as vl from 'vega-lite';
 import type { Chart } from './document';
 
 export const TARGET_STATES = ['met target', 'below target', 'no figure to compare'] as const;
@@ -69,7 +67,13 @@ export async function offersAgainstTargetChart(
       },
     ],
   };
-  const view = new vega.View(vega.parse(vl.compile(spec).spec), { renderer: 'none' });
+  // Loaded with the first chart: an idle bot carries none of vega or the SVG renderer.
+  const [vega, vegaLite, { Resvg }] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('@resvg/resvg-js'),
+  ]);
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   try {
     const svg = await view.toSVG();
     const rendered = new Resvg(svg, {

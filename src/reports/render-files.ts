@@ -1,7 +1,5 @@
 import { tableToCsv } from './csv';
 import type { ReportDocument, Table } from './document';
-import { renderDocx } from './docx';
-import { renderPdf } from './pdf';
 
 export interface RenderedFile {
   name: string;
@@ -28,6 +26,8 @@ export async function renderReportFiles(
   doc: ReportDocument,
   createdAt: Date,
 ): Promise<RenderedFile[]> {
+  // The Word, PDF and chart libraries load with the first report, not with the bot.
+  const [{ renderDocx }, { renderPdf }] = await Promise.all([import('./docx'), import('./pdf')]);
   const [docx, pdf] = await Promise.all([renderDocx(doc), renderPdf(doc, createdAt)]);
   return [
     {

@@ -21,7 +21,10 @@ export const ballotVote = defineCardAction({
     return {
       kind: 'message',
       text: result.value.changed ? 'Your vote is changed.' : 'Thank you: your vote is counted.',
-      card: await ballotCard(ctx, ballot, zone, { youVoted: true }),
+      card: await ballotCard(ctx, ballot, zone, {
+        youVoted: true,
+        votesCast: result.value.votesCast,
+      }),
       sharedCard: true,
       deliveries: result.value.closed ? await ballotClosedDeliveries(ctx, result.value.closed) : [],
     };

@@ -174,6 +174,8 @@ export const openBallot = defineUseCase({
 export interface CastResult {
   ballot: BallotRecord;
   changed: boolean;
+  /** The votes in the ballot once this one was counted. */
+  votesCast: number;
   /** Set when this vote was the last one needed and the ballot closed on it. */
   closed?: BallotRecord;
 }
@@ -232,7 +234,7 @@ export const castVote = defineUseCase({
       const result = await closeBallot(ctx, ballot._id);
       if (result) closed = result;
     }
-    return ok({ ballot, changed, ...(closed ? { closed } : {}) });
+    return ok({ ballot, changed, votesCast: cast, ...(closed ? { closed } : {}) });
   },
 });
 
@@ -247,8 +249,10 @@ async function tallyOf(ctx: AppContext, ballotId: string): Promise<Tally> {
 export async function liveCount(
   ctx: AppContext,
   ballot: BallotRecord,
+  /** Already counted by the caller (a vote just cast counts them), so not read again. */
+  votesCast?: number,
 ): Promise<{ voted: number; eligible: number; tally?: Tally }> {
-  const voted = await new BallotBox(ctx.db).participants(ballot._id);
+  const voted = votesCast ?? (await new BallotBox(ctx.db).participants(ballot._id));
   // A closed secret ballot's votes are gone (closeBallot); its totals are on the ballot.
   const outcome = ballot.state === 'closed' ? ballot.outcome : undefined;
   return {

@@ -29,8 +29,11 @@ async function nameOf(ctx: AppContext, personId: string): Promise<string> {
 }
 
 async function questionOf(ctx: AppContext, ballot: BallotRecord): Promise<string> {
-  const name = await nameOf(ctx, ballot.subjectId);
-  return QUESTIONS[ballot.question](name, ballot.barMonths);
+  return questionAbout(ballot, await nameOf(ctx, ballot.subjectId));
+}
+
+function questionAbout(ballot: BallotRecord, name: string | undefined): string {
+  return QUESTIONS[ballot.question](name ?? 'the member', ballot.barMonths);
 }
 
 /**
@@ -41,15 +44,24 @@ export async function ballotCard(
   ctx: AppContext,
   ballot: BallotRecord,
   zone: string,
-  viewer?: { youVoted: boolean },
+  viewer?: { youVoted: boolean; votesCast?: number },
 ): Promise<CardMessage> {
   // Teams refreshes a card for at most 60 people, so only 60 are read: a panel of 200 cost
-  // every click a read of all 200 (and a second round trip for the rest of them).
-  const [count, eligible, question] = await Promise.all([
-    liveCount(ctx, ballot),
-    new PersonBook(ctx.db).chatUserIdsOf(ballot.eligible.slice(0, TEAMS_REFRESH_LIMIT)),
-    questionOf(ctx, ballot),
+  // every click a read of all 200 (and a second round trip for the rest of them). The member
+  // the question is about comes in the same read.
+  const refreshed = ballot.eligible.slice(0, TEAMS_REFRESH_LIMIT);
+  const [count, people] = await Promise.all([
+    liveCount(ctx, ballot, viewer?.votesCast),
+    new PersonBook(ctx.db).chatIdsAndNamesOf([...refreshed, ballot.subjectId]),
   ]);
+  const inRefresh = new Set(refreshed);
+  const eligible = people.flatMap((p) =>
+    inRefresh.has(p._id) && p.chatUserId ? [p.chatUserId] : [],
+  );
+  const question = questionAbout(
+    ballot,
+    people.find((p) => p._id === ballot.subjectId)?.displayName,
+  );
   return {
     name: 'ballot',
     viewModel: {

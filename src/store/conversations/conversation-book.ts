@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { readCacheOf, type ReadCache } from '../cache/read-cache';
 import { isDuplicateKeyError } from '../connection';
 import {
   conversationModel,
@@ -18,9 +19,11 @@ export interface RememberedConversation {
 /** The conversations the bot may message proactively. */
 export class ConversationBook {
   private readonly model: Model<ConversationRecord>;
+  private readonly cache: ReadCache;
 
   constructor(connection: Connection) {
     this.model = conversationModel(connection);
+    this.cache = readCacheOf(connection);
   }
 
   /**
@@ -51,9 +54,12 @@ export class ConversationBook {
     platform: 'teams' | 'slack',
     conversationId: string,
   ): Promise<ConversationRecord | undefined> {
-    const found = await this.model
-      .findOne({ platform, conversationId, retiredAt: { $exists: false } })
-      .lean<ConversationRecord>();
+    // Read on every message to see whether its reference moved; kept in memory for a while.
+    const found = await this.cache.get('conversations', `${platform}:${conversationId}`, () =>
+      this.model
+        .findOne({ platform, conversationId, retiredAt: { $exists: false } })
+        .lean<ConversationRecord>(),
+    );
     return found ?? undefined;
   }
 

@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { clearedOnWrite } from '../cache/read-cache';
 import { defineModel, idField } from '../model-registry';
 
 export const CONVERSATION_SCOPES = ['personal', 'groupChat', 'channel'] as const;
@@ -39,6 +40,9 @@ const conversationSchema = new Schema<ConversationRecord>(
 );
 conversationSchema.index({ platform: 1, conversationId: 1 }, { unique: true });
 conversationSchema.index({ organisationId: 1, personId: 1 });
+
+// Read on every message and click, so kept in memory; any write here clears what is kept.
+clearedOnWrite(conversationSchema, 'conversations');
 
 export const conversationModel = defineModel<ConversationRecord>(
   'Conversation',

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { readCacheOf, type ReadCache } from '../cache/read-cache';
 import { groupModel, type GroupRecord } from './group-model';
 
 export type NewGroup = Omit<GroupRecord, '_id' | 'version'>;
@@ -7,9 +8,11 @@ export type NewGroup = Omit<GroupRecord, '_id' | 'version'>;
 export class GroupBook {
   /** Exposed for saveChange, which claims the next version and audits the change. */
   readonly groups: Model<GroupRecord>;
+  private readonly cache: ReadCache;
 
   constructor(connection: Connection) {
     this.groups = groupModel(connection);
+    this.cache = readCacheOf(connection);
   }
 
   /** Fails with a duplicate-key error if the organisation already has a group of that name. */
@@ -22,19 +25,23 @@ export class GroupBook {
    * organisation when one is given; throws otherwise.
    */
   async get(id: string, organisationId?: string): Promise<GroupRecord> {
-    return this.groups
-      .findOne({ _id: id, ...(organisationId === undefined ? {} : { organisationId }) })
-      .lean<GroupRecord>()
-      .orFail();
+    const found = await this.byId(id);
+    if (!found || (organisationId !== undefined && found.organisationId !== organisationId))
+      throw new Error(
+        `no group ${id}${organisationId === undefined ? '' : ` in ${organisationId}`}`,
+      );
+    return found;
   }
 
+  /** The group with its policy (kept in memory for a short while: policies change rarely). */
   async byId(id: string): Promise<GroupRecord | null> {
-    return this.groups.findById(id).lean<GroupRecord>();
+    return this.cache.get('groups', `id:${id}`, () => this.groups.findById(id).lean<GroupRecord>());
   }
 
   /** The group, if it belongs to the organisation. */
   async inOrganisation(organisationId: string, id: string): Promise<GroupRecord | null> {
-    return this.groups.findOne({ _id: id, organisationId }).lean<GroupRecord>();
+    const found = await this.byId(id);
+    return found?.organisationId === organisationId ? found : null;
   }
 
   /** Those of the groups named that belong to the organisation. */
@@ -58,10 +65,12 @@ export class GroupBook {
     organisationId: string,
     conversationId: string,
   ): Promise<string | undefined> {
-    const found = await this.groups
-      .findOne({ organisationId, conversationId })
-      .select({ _id: 1 })
-      .lean<Pick<GroupRecord, '_id'>>();
+    const found = await this.cache.get('groups', `chat:${organisationId}:${conversationId}`, () =>
+      this.groups
+        .findOne({ organisationId, conversationId })
+        .select({ _id: 1 })
+        .lean<Pick<GroupRecord, '_id'>>(),
+    );
     return found?._id;
   }
 }

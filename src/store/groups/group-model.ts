@@ -1,5 +1,6 @@
 import { Schema } from 'mongoose';
 import type { MembershipPolicy } from '../../domain/groups';
+import { clearedOnWrite } from '../cache/read-cache';
 import { defineModel, idField } from '../model-registry';
 
 /**
@@ -39,5 +40,8 @@ const groupSchema = new Schema<GroupRecord>(
 groupSchema.index({ organisationId: 1, name: 1 }, { unique: true });
 // A command typed in a chat finds the group working there.
 groupSchema.index({ organisationId: 1, conversationId: 1 });
+
+// Read on every message and click, so kept in memory; any write here clears what is kept.
+clearedOnWrite(groupSchema, 'groups');
 
 export const groupModel = defineModel<GroupRecord>('Group', groupSchema);

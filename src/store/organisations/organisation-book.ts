@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { readCacheOf, type ReadCache } from '../cache/read-cache';
 import { isDuplicateKeyError } from '../connection';
 import { organisationModel, type OrganisationRecord, type Platform } from './organisation-model';
 
@@ -7,9 +8,11 @@ export type NewOrganisation = Omit<OrganisationRecord, '_id'>;
 /** The landlords: one record per Teams tenant or Slack workspace. */
 export class OrganisationBook {
   private readonly organisations: Model<OrganisationRecord>;
+  private readonly cache: ReadCache;
 
   constructor(connection: Connection) {
     this.organisations = organisationModel(connection);
+    this.cache = readCacheOf(connection);
   }
 
   /**
@@ -39,32 +42,36 @@ export class OrganisationBook {
     platform: Platform;
     platformTenantId: string;
   }): Promise<OrganisationRecord | null> {
-    return this.organisations
-      .findOne({ platform: tenant.platform, platformTenantId: tenant.platformTenantId })
-      .lean<OrganisationRecord>();
+    const key = `tenant:${tenant.platform}:${tenant.platformTenantId}`;
+    return this.cache.get('organisations', key, () =>
+      this.organisations
+        .findOne({ platform: tenant.platform, platformTenantId: tenant.platformTenantId })
+        .lean<OrganisationRecord>(),
+    );
+  }
+
+  /** The organisation, if there is one by that id (kept in memory for a short while). */
+  async byId(id: string): Promise<OrganisationRecord | null> {
+    return this.cache.get('organisations', `id:${id}`, () =>
+      this.organisations.findById(id).lean<OrganisationRecord>(),
+    );
   }
 
   /** An organisation the caller already knows exists (the actor belongs to it); throws otherwise. */
   async get(id: string): Promise<OrganisationRecord> {
-    return this.organisations.findById(id).lean<OrganisationRecord>().orFail();
+    const found = await this.byId(id);
+    if (!found) throw new Error(`no organisation ${id}`);
+    return found;
   }
 
-  /** The platform it runs on, reading nothing else. */
+  /** The platform it runs on. */
   async platformOf(id: string): Promise<Platform | undefined> {
-    const found = await this.organisations
-      .findById(id)
-      .select({ platform: 1 })
-      .lean<Pick<OrganisationRecord, '_id' | 'platform'>>();
-    return found?.platform;
+    return (await this.byId(id))?.platform;
   }
 
-  /** Its time zone, reading nothing else. */
+  /** Its time zone. */
   async timeZoneOf(id: string): Promise<string | undefined> {
-    const found = await this.organisations
-      .findById(id)
-      .select({ timeZone: 1 })
-      .lean<Pick<OrganisationRecord, '_id' | 'timeZone'>>();
-    return found?.timeZone;
+    return (await this.byId(id))?.timeZone;
   }
 
   /** Every organisation's id, for the jobs that go round them all. */

@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
 import { auditEntryModel } from '../audit/audit-entry-model';
+import { readCacheOf } from '../cache/read-cache';
 
 /**
  * Collections whose stored text is never personal or is handled on its own: the audit trail
@@ -78,7 +79,10 @@ export async function rewriteOrganisationText(
       if (Object.keys(set).length === 0) continue;
       // A versioned record moves on a version, so a change read before this one cannot land.
       if (typeof doc.version === 'number') set.version = doc.version + 1;
+      // Past mongoose, so the cached copies of what it rewrites are cleared here.
+      readCacheOf(connection).written(name);
       await collection.updateOne({ _id: doc._id }, { $set: set });
+      readCacheOf(connection).written(name);
       changed += 1;
     }
   }

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { readCacheOf, type ReadCache } from '../cache/read-cache';
 import { isDuplicateKeyError } from '../connection';
 import { personModel, type PersonRecord } from './person-model';
 
@@ -8,9 +9,11 @@ export type NewPerson = Omit<PersonRecord, '_id' | 'version'>;
 export class PersonBook {
   /** Exposed for saveChange, which claims the next version and audits the change. */
   readonly people: Model<PersonRecord>;
+  private readonly cache: ReadCache;
 
   constructor(connection: Connection) {
     this.people = personModel(connection);
+    this.cache = readCacheOf(connection);
   }
 
   /**
@@ -50,7 +53,9 @@ export class PersonBook {
     organisationId: string,
     platformUserId: string,
   ): Promise<PersonRecord | null> {
-    return this.people.findOne({ organisationId, platformUserId }).lean<PersonRecord>();
+    return this.cache.get('people', `user:${organisationId}:${platformUserId}`, () =>
+      this.people.findOne({ organisationId, platformUserId }).lean<PersonRecord>(),
+    );
   }
 
   /**
@@ -89,15 +94,19 @@ export class PersonBook {
   }
 
   /**
-   * The chat ids of those of the people named who have one (a Teams card's refresh list),
-   * reading only those.
+   * The chat ids (a Teams card's refresh list) and names of those of the people named who are
+   * on record, reading only those two fields.
    */
-  async chatUserIdsOf(ids: string[]): Promise<string[]> {
-    const people = await this.people
-      .find({ _id: { $in: ids } })
-      .select({ chatUserId: 1 })
-      .lean<Array<Pick<PersonRecord, '_id' | 'chatUserId'>>>();
-    return people.flatMap((p) => (p.chatUserId ? [p.chatUserId] : []));
+  async chatIdsAndNamesOf(
+    ids: string[],
+  ): Promise<Array<Pick<PersonRecord, '_id' | 'chatUserId' | 'displayName'>>> {
+    // The same people on every click of a ballot's card, so kept like the speaker.
+    return this.cache.get('people', `chat-names:${ids.join(',')}`, () =>
+      this.people
+        .find({ _id: { $in: ids } })
+        .select({ chatUserId: 1, displayName: 1 })
+        .lean<Array<Pick<PersonRecord, '_id' | 'chatUserId' | 'displayName'>>>(),
+    );
   }
 
   /** The ids of the organisation's officers. */

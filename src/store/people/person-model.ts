@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { clearedOnWrite } from '../cache/read-cache';
 import { defineModel, idField } from '../model-registry';
 
 /**
@@ -50,5 +51,8 @@ const personSchema = new Schema<PersonRecord>(
   { collection: 'people', versionKey: false, minimize: false },
 );
 personSchema.index({ organisationId: 1, platformUserId: 1 }, { unique: true });
+// The speaker is read on every message and click; any write to anyone here clears what is kept,
+// so an officer's rights removed on this instance are never read back from memory.
+clearedOnWrite(personSchema, 'people');
 
 export const personModel = defineModel<PersonRecord>('Person', personSchema);
