@@ -6,7 +6,7 @@
  * prints the time, the database round trips and the documents read. A second, smaller seeding
  * with the same number due shows whether the cost follows what is due or what is open.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from 'mongoose';
@@ -18,6 +18,7 @@ import { openDatabase } from '../src/store/connection';
 import { deadlineModel } from '../src/store/deadlines/deadline-model';
 import { newId } from '../src/store/model-registry';
 import { resolveDatabase } from '../src/store/server/resolve';
+import { recordRun } from './load/run-record';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: number) => {
@@ -25,6 +26,9 @@ const option = (name: string, fallback: number) => {
   return at >= 0 ? Number(args[at + 1]) : fallback;
 };
 const OPEN = option('open', 100_000);
+const RESULTS = join(__dirname, 'results');
+/** Issue 19: the cost follows what is due, not what is open, and stays under a minute. */
+const TARGETS = { ratio: 1.5, underMs: 60_000 };
 const DUE = option('due', 1_000);
 
 // Thursday 10 December 2026, 09:05 in London: reminders for Tuesday 15th are due this morning.
@@ -178,10 +182,34 @@ async function main(): Promise<void> {
       console.log(
         `server plan for the sweep's read with ${run.open} open: ${run.serverPlan}; documents examined: ${run.examinedByServer ?? 'not reported by this server'}`,
       );
-    writeFileSync(
-      join('bench', 'sweep-results.json'),
-      JSON.stringify({ at: new Date().toISOString(), database: database.source, runs }, null, 2),
-    );
+    const [large, small] = runs;
+    const checks =
+      large && small
+        ? [
+            {
+              check: `the sweep with ${large.open} open takes <= ${TARGETS.ratio}x the one with ${small.open} open (${small.sweepMs.toFixed(0)} ms)`,
+              value: Math.round((large.sweepMs / small.sweepMs) * 100) / 100,
+              met: large.sweepMs <= TARGETS.ratio * small.sweepMs,
+            },
+            {
+              check: `the sweep with ${large.open} open takes < ${TARGETS.underMs / 1000} s`,
+              value: Math.round(large.sweepMs),
+              met: large.sweepMs < TARGETS.underMs,
+            },
+          ]
+        : [];
+    console.log('');
+    for (const c of checks) console.log(`${c.met ? 'met   ' : 'MISSED'} ${c.check}: ${c.value}`);
+    const report = {
+      at: new Date().toISOString(),
+      database: database.description,
+      node: process.version,
+      runs,
+      checks,
+    };
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'sweep.json'), `${JSON.stringify(report, null, 2)}\n`);
+    recordRun(join(RESULTS, 'sweep-history.jsonl'), report);
   } finally {
     await database.stop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -114,8 +114,20 @@ export async function calendarOf(
   organisationId: string,
 ): Promise<WorkingDayCalendar> {
   const organisation = await new OrganisationBook(ctx.db).get(organisationId);
-  return createWorkingDayCalendar({
-    region: organisation.calendarRegion,
-    zone: organisation.timeZone,
-  });
+  const key = `${organisation.calendarRegion} ${organisation.timeZone}`;
+  let calendar = calendars.get(key);
+  if (!calendar) {
+    calendar = createWorkingDayCalendar({
+      region: organisation.calendarRegion,
+      zone: organisation.timeZone,
+    });
+    calendars.set(key, calendar);
+  }
+  return calendar;
 }
+
+/**
+ * One calendar per region and zone, made once: a calendar is pure (bank holidays by year), and
+ * making one checks its zone with Intl, which showed in a profile of votes under load.
+ */
+const calendars = new Map<string, WorkingDayCalendar>();

@@ -57,6 +57,11 @@ export class ReadCache {
     return structuredClone(await value);
   }
 
+  /** Forgets everything kept (the bench measures a request with nothing in memory). */
+  clear(): void {
+    this.entries.clear();
+  }
+
   /** This process wrote to the collection: nothing read from it before counts any more. */
   written(collection: string): void {
     this.generations.set(collection, this.generationOf(collection) + 1);
