@@ -107,21 +107,33 @@ async function main(): Promise<void> {
     const respond = `${stub.url}/respond/trips`;
     const click = (n: number) => voteClick(by(n), ballots.slackBallot, respond);
     const teams = (activity: unknown) => send('/api/messages', JSON.stringify(activity), json);
-    const requests: Array<[string, (n: number) => Promise<unknown>]> = [
+    const slackHelp = (n: number) =>
+      slack('/api/slack/commands', slashCommand(by(n), 'help', respond));
+    const teamsHelp = (n: number) => teams(teamsMessage(stub.url, by(n), 'help'));
+    // Each request with what the same person sends just before it, unmeasured, so that "as
+    // usual" is a person active in the last 30 seconds, as in a burst of votes.
+    const requests: Array<
+      [string, (n: number) => Promise<unknown>, (n: number) => Promise<unknown>]
+    > = [
       [
         'Slack /scrutiny mine',
         (n) => slack('/api/slack/commands', slashCommand(by(n), 'mine', respond)),
+        slackHelp,
       ],
-      ['Slack vote click', (n) => slack('/api/slack/interactivity', click(n))],
-      ['Slack vote click again', (n) => slack('/api/slack/interactivity', click(n))],
-      ['Teams "mine" message', (n) => teams(teamsMessage(stub.url, by(n), 'mine'))],
-      ['Teams vote invoke', (n) => teams(teamsVote(stub.url, by(n), ballots.teamsBallot))],
+      ['Slack vote click', (n) => slack('/api/slack/interactivity', click(n)), slackHelp],
+      ['Slack vote click again', (n) => slack('/api/slack/interactivity', click(n)), slackHelp],
+      ['Teams "mine" message', (n) => teams(teamsMessage(stub.url, by(n), 'mine')), teamsHelp],
+      [
+        'Teams vote invoke',
+        (n) => teams(teamsVote(stub.url, by(n), ballots.teamsBallot)),
+        teamsHelp,
+      ],
     ];
     // Members were enrolled by mention; their first message of their own puts their chat id
     // right (one write, once). Done here so the figures are those of every later request.
     for (const n of [0, 1]) await teams(teamsMessage(stub.url, by(n), 'help'));
     const summary: string[] = [];
-    for (const [name, request] of requests) {
+    for (const [name, request, before] of requests) {
       // First with nothing kept in memory (as after a change, or on an instance's first request),
       // then as the same request usually runs.
       readCacheOf(bot.connection).clear();
@@ -130,6 +142,7 @@ async function main(): Promise<void> {
       const cold = commands.length;
       process.stdout.write(`\n${name}, nothing in memory: ${cold} database commands\n`);
       for (const command of commands) process.stdout.write(`  ${command}\n`);
+      await before(1);
       commands.length = 0;
       await request(1);
       process.stdout.write(`${name}, as usual: ${commands.length} database commands\n`);

@@ -5,17 +5,21 @@ import type { Request, Response, Server } from 'restify';
 import { rawBodyText, readRawBody } from '../../http/request-body';
 import type { Logger } from '../../log/logger';
 import {
+  ALREADY_DONE_TEXT,
+  claimDelivery,
+  claimedAfterAck,
+  pendingClaimProperties,
+  type ClaimOutcome,
+  type DeliveryLedger,
+} from './delivery-claim';
+import {
   parseSlackRequest,
   SlackContentTypeError,
   SlackRequestError,
   type SlackRequest,
 } from './slack-request';
 
-/** Claims a delivery id once across every bot instance (see store/inbound-ledger). */
-export interface DeliveryLedger {
-  claim(deliveryId: string): Promise<boolean>;
-  release(deliveryId: string): Promise<void>;
-}
+export type { DeliveryLedger } from './delivery-claim';
 
 export interface RestifyReceiverOptions {
   signingSecret: string;
@@ -109,8 +113,12 @@ export class RestifyReceiver implements Receiver {
     const retryNum = numberHeader(req.headers['x-slack-retry-num']);
     const retryReason = stringHeader(req.headers['x-slack-retry-reason']);
     const delivery = deliveryIdOf(request);
-    const deliveryId = await this.claimed(delivery, log);
-    if (deliveryId === null) {
+    const claim = claimDelivery(this.options.ledger, delivery, log);
+    if (claimedAfterAck(request)) {
+      await this.dispatch(request.body, res, log, { retryNum, retryReason }, { delivery, claim });
+      return;
+    }
+    if ((await claim) === 'repeat') {
       log.info(
         { deliveryId: delivery, retryNum },
         'slack delivery already handled; acknowledged and skipped',
@@ -122,25 +130,7 @@ export class RestifyReceiver implements Receiver {
       return;
     }
 
-    await this.dispatch(request.body, res, log, { retryNum, retryReason }, deliveryId);
-  }
-
-  /**
-   * The delivery id once claimed, '' when there is nothing to claim, null for a repeat. When the
-   * database cannot take the claim, the request goes on unclaimed: it cannot write anything
-   * either, and its listener tells the person to try again, within Slack's three seconds.
-   */
-  private async claimed(deliveryId: string, log: Logger): Promise<string | null> {
-    if (!deliveryId) return '';
-    try {
-      return (await this.options.ledger.claim(deliveryId)) ? deliveryId : null;
-    } catch (error) {
-      log.warn(
-        { err: error, deliveryId },
-        'slack delivery could not be claimed; handled unclaimed',
-      );
-      return '';
-    }
+    await this.dispatch(request.body, res, log, { retryNum, retryReason }, { delivery, claim });
   }
 
   private verify(req: Request, rawBody: string): void {
@@ -174,7 +164,8 @@ export class RestifyReceiver implements Receiver {
     res: Response,
     log: Logger,
     retry: { retryNum: number | undefined; retryReason: string | undefined },
-    deliveryId: string,
+    /** The claim, taken or still pending (then the listener's work waits for it). */
+    claimed: { delivery: string; claim: Promise<ClaimOutcome> },
   ): Promise<void> {
     if (!this.app) throw new Error('RestifyReceiver used before Bolt called init()');
     let acked = false;
@@ -202,6 +193,7 @@ export class RestifyReceiver implements Receiver {
       body,
       ...(retry.retryNum !== undefined ? { retryNum: retry.retryNum } : {}),
       ...(retry.retryReason !== undefined ? { retryReason: retry.retryReason } : {}),
+      customProperties: pendingClaimProperties(claimed.claim),
       ack: async (response?: unknown) => {
         if (processBeforeResponse) return;
         if (!respond(200, response))
@@ -214,7 +206,8 @@ export class RestifyReceiver implements Receiver {
       respond(200);
     } catch (error) {
       log.error({ err: error }, 'slack listener failed');
-      if (deliveryId) await this.options.ledger.release(deliveryId).catch(() => undefined);
+      if ((await claimed.claim) === 'first')
+        await this.options.ledger.release(claimed.delivery).catch(() => undefined);
       // Only an unacknowledged request can still tell Slack to retry.
       respond(500, { error: 'internal error' });
     } finally {
@@ -223,8 +216,7 @@ export class RestifyReceiver implements Receiver {
   }
 }
 
-export const ALREADY_DONE_TEXT =
-  'That request reached me twice; I have acted on it once. Its answer is above.';
+export { ALREADY_DONE_TEXT } from './delivery-claim';
 
 /**
  * Slack's own id for each delivery: an event's event_id (stable across Slack's retries), and the

@@ -3,7 +3,14 @@ import { SocketModeClient } from '@slack/socket-mode';
 import { z } from 'zod';
 import type { Logger } from '../../log/logger';
 import { boltLogger } from './bolt-logger';
-import { ALREADY_DONE_TEXT, deliveryIdOf, type DeliveryLedger } from './restify-receiver';
+import {
+  claimDelivery,
+  claimedAfterAck,
+  pendingClaimProperties,
+  type ClaimOutcome,
+  type DeliveryLedger,
+} from './delivery-claim';
+import { ALREADY_DONE_TEXT, deliveryIdOf } from './restify-receiver';
 import { parseSocketModePayload, SlackRequestError, type SlackRequest } from './slack-request';
 
 export interface SocketModeReceiverOptions {
@@ -117,8 +124,12 @@ export class SocketModeReceiver implements Receiver {
     }
 
     const delivery = deliveryIdOf(request);
-    const deliveryId = await this.claimed(delivery, log);
-    if (deliveryId === null) {
+    const claim = claimDelivery(this.options.ledger, delivery, log);
+    if (claimedAfterAck(request)) {
+      await this.dispatch(request.body, envelope, log, { delivery, claim });
+      return;
+    }
+    if ((await claim) === 'repeat') {
       log.info(
         { deliveryId: delivery, retryNum: envelope.retry_num },
         'slack delivery already handled; acknowledged and skipped',
@@ -133,28 +144,14 @@ export class SocketModeReceiver implements Receiver {
       );
       return;
     }
-    await this.dispatch(request.body, envelope, log, deliveryId);
-  }
-
-  /** As RestifyReceiver.claimed: '' when there is nothing to claim, null for a repeat. */
-  private async claimed(deliveryId: string, log: Logger): Promise<string | null> {
-    if (!deliveryId) return '';
-    try {
-      return (await this.options.ledger.claim(deliveryId)) ? deliveryId : null;
-    } catch (error) {
-      log.warn(
-        { err: error, deliveryId },
-        'slack delivery could not be claimed; handled unclaimed',
-      );
-      return '';
-    }
+    await this.dispatch(request.body, envelope, log, { delivery, claim });
   }
 
   private async dispatch(
     body: Record<string, unknown>,
     envelope: z.infer<typeof socketEnvelope>,
     log: Logger,
-    deliveryId: string,
+    claimed: { delivery: string; claim: Promise<ClaimOutcome> },
   ): Promise<void> {
     if (!this.app) throw new Error('SocketModeReceiver used before Bolt called init()');
     let acked = false;
@@ -179,6 +176,7 @@ export class SocketModeReceiver implements Receiver {
       body,
       ...(envelope.retry_num !== undefined ? { retryNum: envelope.retry_num } : {}),
       ...(envelope.retry_reason !== undefined ? { retryReason: envelope.retry_reason } : {}),
+      customProperties: pendingClaimProperties(claimed.claim),
       ack: async (response?: unknown) => {
         if (processBeforeResponse) return;
         if (!(await respond(response)))
@@ -190,7 +188,8 @@ export class SocketModeReceiver implements Receiver {
       await respond();
     } catch (error) {
       log.error({ err: error }, 'slack listener failed');
-      if (deliveryId) await this.options.ledger.release(deliveryId).catch(() => undefined);
+      if ((await claimed.claim) === 'first')
+        await this.options.ledger.release(claimed.delivery).catch(() => undefined);
       // Left unacknowledged, Slack redelivers it (Socket Mode has no status code to send).
       acked = true;
     } finally {

@@ -146,11 +146,15 @@ describe('Slack over Socket Mode: the whole bot, against a local Socket Mode sta
       retry_attempt: 1,
       retry_reason: 'timeout',
     });
+    // Acked as at first (the ack waits for no database), then told it came twice; the help is
+    // not run again.
     expect(again).toEqual({
       envelope_id: envelope.envelope_id,
-      payload: { response_type: 'ephemeral', text: ALREADY_DONE_TEXT },
+      payload: { response_type: 'ephemeral', text: 'Working on it…' },
     });
-    expect(slack.calls.slice(since)).toEqual([]);
+    const told = await slack.next((c) => c.method === '/commands/socket/1', since);
+    expect(told.body).toMatchObject({ replace_original: true, text: ALREADY_DONE_TEXT });
+    expect(slack.calls.slice(since).map((c) => c.method)).toEqual(['/commands/socket/1']);
     const claims = await bot()
       .connection.collection<{ _id: string }>('inbound_deliveries')
       .countDocuments({ _id: `slack-trigger:${envelope.payload.trigger_id}` });

@@ -1,3 +1,4 @@
+import { pendingClaimOf } from '../delivery-claim';
 import { asModal } from '../block-kit';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { runCardAction } from '../../../app/dispatch/card-actions';
@@ -29,7 +30,7 @@ const CARD_ACTION_ID = /^[a-z-]+\.[a-z-]+(:.*)?$/;
 export function registerActionListener(app: App, deps: SlackListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(
     CARD_ACTION_ID,
-    async ({ ack, body, action, respond: slackRespond, client }) => {
+    async ({ ack, body, action, respond: slackRespond, client, context }) => {
       await ack();
       const verb = action.action_id.split(':')[0] ?? '';
       const data = parseJsonObject(action.value);
@@ -53,46 +54,51 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
       const modal = actionAnswersWithForm(verb)
         ? await openLoadingModal(client, body.trigger_id, deps.log)
         : undefined;
-      await workAfterAck(deps.afterAck, slackRespond, async (respond) => {
-        if (modal && !modal.opened) {
-          await tellClicker(respond, FORM_NOT_OPENED_TEXT);
-          return;
-        }
-        const { speaker, reply } = await runForModal(client, modal, deps.log, async () => {
-          const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
-          const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
-          return { speaker, reply };
-        });
-        if (modal?.opened) {
-          const filled = await fillModal(client, modal.viewId, reply, deps.log);
-          if (isModalForm(reply)) {
-            if (!filled) await tellClicker(respond, FORM_NOT_OPENED_TEXT);
+      await workAfterAck(
+        deps.afterAck,
+        slackRespond,
+        async (respond) => {
+          if (modal && !modal.opened) {
+            await tellClicker(respond, FORM_NOT_OPENED_TEXT);
             return;
           }
-          // Anything else (a refusal) is in the modal, and told to the clicker as usual below.
-        } else if (isModalForm(reply)) {
-          if (!(await openModal(client, body.trigger_id, reply, deps.log)))
-            await tellClicker(respond, FORM_NOT_OPENED_TEXT);
-          return;
-        }
-        if (body.view?.type === 'home') {
-          // Buttons on the App Home have no message to update: the Home is drawn again.
-          await publishHome(deps, client, speaker, body.user.id);
-          if (reply.refusals)
-            await client.chat.postMessage({
-              channel: body.user.id,
-              ...messageOf(reply),
-            });
-        } else await answerClick(respond, reply);
-        await deliverElsewhere(deps, reply, {
-          triggerId: body.trigger_id,
-          actor: speaker.actor,
-          tell: (text) =>
-            body.view?.type === 'home'
-              ? client.chat.postMessage({ channel: body.user.id, text })
-              : tellClicker(respond, text),
-        });
-      });
+          const { speaker, reply } = await runForModal(client, modal, deps.log, async () => {
+            const speaker = await interactionSpeaker(deps.ctx, deps.settings, body);
+            const reply = await runCardAction(deps.ctx, speaker, { ...data, verb });
+            return { speaker, reply };
+          });
+          if (modal?.opened) {
+            const filled = await fillModal(client, modal.viewId, reply, deps.log);
+            if (isModalForm(reply)) {
+              if (!filled) await tellClicker(respond, FORM_NOT_OPENED_TEXT);
+              return;
+            }
+            // Anything else (a refusal) is in the modal, and told to the clicker as usual below.
+          } else if (isModalForm(reply)) {
+            if (!(await openModal(client, body.trigger_id, reply, deps.log)))
+              await tellClicker(respond, FORM_NOT_OPENED_TEXT);
+            return;
+          }
+          if (body.view?.type === 'home') {
+            // Buttons on the App Home have no message to update: the Home is drawn again.
+            await publishHome(deps, client, speaker, body.user.id);
+            if (reply.refusals)
+              await client.chat.postMessage({
+                channel: body.user.id,
+                ...messageOf(reply),
+              });
+          } else await answerClick(respond, reply);
+          await deliverElsewhere(deps, reply, {
+            triggerId: body.trigger_id,
+            actor: speaker.actor,
+            tell: (text) =>
+              body.view?.type === 'home'
+                ? client.chat.postMessage({ channel: body.user.id, text })
+                : tellClicker(respond, text),
+          });
+        },
+        { claim: pendingClaimOf(context) },
+      );
     },
   );
 }

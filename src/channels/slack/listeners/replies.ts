@@ -1,5 +1,6 @@
 import type { types as Slack } from '@slack/bolt';
 import { asMessage, asModal } from '../block-kit';
+import type { ClaimOutcome } from '../delivery-claim';
 import type { App, RespondFn } from '@slack/bolt';
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../../app/shared/unavailable';
 import type { Reply } from '../../../app/dispatch/reply';
@@ -114,10 +115,25 @@ export async function workAfterAck(
   afterAck: AfterAck,
   slackRespond: RespondFn,
   work: (respond: RespondFn) => Promise<void>,
-  options: { replacePlaceholder?: boolean } = {},
+  options: {
+    replacePlaceholder?: boolean;
+    /** The delivery's claim, when the receiver acked before it was taken: a repeat does nothing. */
+    claim?: Promise<ClaimOutcome> | undefined;
+    /** What a repeat is told (a command's placeholder is replaced); a click is told nothing. */
+    repeatText?: string;
+  } = {},
 ): Promise<void> {
   const respond = retryingRespond(slackRespond);
   await afterAck(async () => {
+    if (options.claim && (await options.claim) === 'repeat') {
+      if (options.repeatText)
+        await respond({
+          replace_original: true,
+          response_type: 'ephemeral',
+          text: options.repeatText,
+        });
+      return;
+    }
     try {
       await work(respond);
     } catch (error) {
