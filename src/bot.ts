@@ -3,8 +3,7 @@ import type { Connection } from 'mongoose';
 import { describeChannels, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { mountPublicPages } from './http/public-pages';
-import { BotMetrics } from './metrics/bot-metrics';
-import { watchDatabase } from './metrics/database-gauges';
+import type { BotMetrics } from './metrics/bot-metrics';
 import { mountFindingFiles } from './http/finding-file-route';
 import { FileLinks } from './app/findings/file-links';
 import type { Logger } from './log/logger';
@@ -76,7 +75,10 @@ export async function startBot(
       'no MONGODB_URI: running an embedded database for this one process only; set MONGODB_URI before running more than one instance',
     );
 
-  const metrics = config.metrics.enabled ? new BotMetrics() : undefined;
+  // prom-client loads only where metrics are on (about 10 MB of an idle bot otherwise).
+  const metrics: BotMetrics | undefined = config.metrics.enabled
+    ? new (await import('./metrics/bot-metrics')).BotMetrics()
+    : undefined;
   let connection: Connection;
   try {
     connection = await openDatabase(database.uri, metrics ? { monitorCommands: true } : {});
@@ -92,7 +94,7 @@ export async function startBot(
     isReady: () => isDatabaseReachable(connection),
     ...(metrics ? { metrics, metricsToken: config.metrics.token } : {}),
   });
-  if (metrics) watchDatabase(metrics, connection);
+  if (metrics) (await import('./metrics/database-gauges')).watchDatabase(metrics, connection);
   mountPublicPages(server, config.pages);
 
   const channels = describeChannels(config);

@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../log/logger';
-import { channelOfPath, type BotMetrics } from '../metrics/bot-metrics';
+import type { BotMetrics } from '../metrics/bot-metrics';
+import { channelOfPath } from '../metrics/channel-label';
 
 export interface HttpServerOptions {
   log: Logger;

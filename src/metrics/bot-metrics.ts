@@ -1,3 +1,4 @@
+import type { ChannelLabel } from './channel-label';
 import {
   collectDefaultMetrics,
   Counter,
@@ -10,7 +11,6 @@ import {
 import type { Observer, Outcome } from '../app/shared/observer';
 
 /** Which platform a request came from, by the route it arrived on. */
-export type ChannelLabel = 'teams' | 'slack' | 'files' | 'health' | 'other';
 
 /** Names of commands and card actions come from definitions, but a label must stay bounded. */
 const LABEL_SHAPE = /^[a-z][a-z0-9.-]{0,40}$/;
@@ -140,11 +140,4 @@ export class BotMetrics implements Observer {
   }
 }
 
-/** The route a request came in on, as a metric label. */
-export function channelOfPath(path: string): ChannelLabel {
-  if (path.startsWith('/api/messages')) return 'teams';
-  if (path.startsWith('/api/slack')) return 'slack';
-  if (path.startsWith('/files')) return 'files';
-  if (path === '/healthz' || path === '/readyz' || path === '/metrics') return 'health';
-  return 'other';
-}
+export { channelOfPath, type ChannelLabel } from './channel-label';

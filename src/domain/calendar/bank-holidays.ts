@@ -1,4 +1,4 @@
-import Holidays from 'date-holidays';
+import type Holidays from 'date-holidays';
 import type { LocalDate } from './local-date';
 import type { Region } from './regions';
 import { HOLIDAY_STATE } from './regions';
@@ -28,7 +28,12 @@ const byRegionAndYear = new Map<string, YearOfHolidays>();
 function lookupFor(region: Region): Holidays {
   let lookup = lookups.get(region);
   if (!lookup) {
-    lookup = new Holidays('GB', HOLIDAY_STATE[region]);
+    // Required with the first date worked out, not at start: its tables (astronomia among them)
+    // are about 15 MB that an idle bot, or one whose deadlines nobody is touching, never needs.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const library = require('date-holidays') as typeof Holidays | { default: typeof Holidays };
+    const Library = typeof library === 'function' ? library : library.default;
+    lookup = new Library('GB', HOLIDAY_STATE[region]);
     lookups.set(region, lookup);
   }
   return lookup;
