@@ -33,23 +33,36 @@ export class OutboxStore<T extends OutboxItem> {
    * claimed for sending before `staleClaim` by an instance that never finished.
    */
   async ready(now: Date, staleClaim: Date, limit: number): Promise<T[]> {
-    const filter = {
-      $or: [
-        { state: 'pending', nextAttemptAt: { $lte: now } },
-        { state: 'sending', claimedAt: { $lte: staleClaim } },
-      ],
-    } as unknown as QueryFilter<T>;
-    return this.model.find(filter).sort({ nextAttemptAt: 1 }).limit(limit).lean<T[]>();
+    // Two reads, each led by an equality on the state: FerretDB v1 hands only equalities to
+    // PostgreSQL, so one `$or` read would go through every record ever sent, on every sweep.
+    const read = (filter: Record<string, unknown>) =>
+      this.model
+        .find(filter as QueryFilter<T>)
+        .sort({ nextAttemptAt: 1, _id: 1 })
+        .limit(limit)
+        .lean<T[]>();
+    const [pending, stale] = await Promise.all([
+      read({ state: 'pending', nextAttemptAt: { $lte: now } }),
+      read({ state: 'sending', claimedAt: { $lte: staleClaim } }),
+    ]);
+    return [...pending, ...stale]
+      .sort((a, b) => timeOf(a) - timeOf(b) || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0))
+      .slice(0, limit);
   }
 
   /** Records not yet accepted by a platform (waiting, or being sent), for the metrics. */
   async waiting(): Promise<number> {
-    const filter = { state: { $in: ['pending', 'sending'] } } as unknown as QueryFilter<T>;
-    return this.model.countDocuments(filter);
+    const count = (state: string) => this.model.countDocuments({ state } as QueryFilter<T>);
+    const [pending, sending] = await Promise.all([count('pending'), count('sending')]);
+    return pending + sending;
   }
 
   /** Saves `set` unless someone moved the record on meanwhile (the claim before a send). */
   async updateIfUnchanged(item: Pick<T, '_id' | 'version'>, set: Partial<T>): Promise<T | null> {
     return updateIfUnchanged(this.model, item._id, item.version, set);
   }
+}
+
+function timeOf(item: OutboxItem): number {
+  return new Date(item.nextAttemptAt).getTime();
 }
