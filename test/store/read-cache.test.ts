@@ -112,18 +112,24 @@ describe('records kept in memory', () => {
 
   it('show another instance’s change only after the staleness bound', async () => {
     const org = await organisation('Other');
-    const here = new OrganisationBook(db());
-    expect((await here.get(org._id)).timeZone).toBe('Europe/London');
+    const here = new GroupBook(db());
+    const group = await here.create({
+      organisationId: org._id,
+      name: 'Other panel',
+      kind: 'scrutiny-panel',
+      presetKey: 'southampton',
+      policy: { quorum: 5 } as never,
+      createdAt: at,
+      createdBy: 'system',
+    });
+    expect((await here.get(group._id)).policy).toEqual({ quorum: 5 });
     // Another bot process: its own connection, so its own cache and its own writes.
     const other = await mongoose.createConnection(testDatabaseUri()).asPromise();
     try {
-      await organisationModel(other).updateOne(
-        { _id: org._id },
-        { $set: { timeZone: 'Europe/Belfast' } },
-      );
-      expect((await new OrganisationBook(other).get(org._id)).timeZone).toBe('Europe/Belfast');
+      await groupModel(other).updateOne({ _id: group._id }, { $set: { policy: { quorum: 7 } } });
+      expect((await new GroupBook(other).get(group._id)).policy).toEqual({ quorum: 7 });
       // Still the copy read before: this instance was not the writer.
-      expect((await here.get(org._id)).timeZone).toBe('Europe/London');
+      expect((await here.get(group._id)).policy).toEqual({ quorum: 5 });
     } finally {
       await other.close();
     }
