@@ -79,6 +79,20 @@ describe('records kept in memory', () => {
     return organisation;
   }
 
+  /** A group with a policy of one field, enough to see which copy a read returns. */
+  function panel(organisationId: string, name: string, conversationId?: string) {
+    return new GroupBook(db()).create({
+      organisationId,
+      name,
+      kind: 'scrutiny-panel',
+      presetKey: 'southampton',
+      policy: { quorum: 5 } as never,
+      ...(conversationId ? { conversationId } : {}),
+      createdAt: at,
+      createdBy: 'system',
+    });
+  }
+
   it('show this instance’s own changes at once, whichever way they were written', async () => {
     const org = await organisation('Own');
     const organisations = new OrganisationBook(db());
@@ -90,16 +104,7 @@ describe('records kept in memory', () => {
     expect((await organisations.get(org._id)).calendarRegion).toBe('scotland');
 
     const groups = new GroupBook(db());
-    const group = await groups.create({
-      organisationId: org._id,
-      name: 'Panel',
-      kind: 'scrutiny-panel',
-      presetKey: 'southampton',
-      policy: { quorum: 5 } as never,
-      conversationId: '19:own@thread.tacv2',
-      createdAt: at,
-      createdBy: 'system',
-    });
+    const group = await panel(org._id, 'Panel', '19:own@thread.tacv2');
     expect(await groups.idForConversation(org._id, '19:own@thread.tacv2')).toBe(group._id);
     expect((await groups.get(group._id)).policy).toEqual({ quorum: 5 });
     // A policy change goes through the versioned update, as `group policy set` does.
@@ -113,15 +118,7 @@ describe('records kept in memory', () => {
   it('show another instance’s change only after the staleness bound', async () => {
     const org = await organisation('Other');
     const here = new GroupBook(db());
-    const group = await here.create({
-      organisationId: org._id,
-      name: 'Other panel',
-      kind: 'scrutiny-panel',
-      presetKey: 'southampton',
-      policy: { quorum: 5 } as never,
-      createdAt: at,
-      createdBy: 'system',
-    });
+    const group = await panel(org._id, 'Other panel');
     expect((await here.get(group._id)).policy).toEqual({ quorum: 5 });
     // Another bot process: its own connection, so its own cache and its own writes.
     const other = await mongoose.createConnection(testDatabaseUri()).asPromise();
