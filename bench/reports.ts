@@ -31,6 +31,7 @@ import { planDocument } from '../src/reports/layouts/plan';
 import { reviewDocument } from '../src/reports/layouts/review';
 import { youSaidDocument } from '../src/reports/layouts/you-said';
 import { prepareModels } from '../src/store/model-registry';
+import { equalityIndexing } from '../src/store/server/equality-indexes';
 import { resolveDatabase } from '../src/store/server/resolve';
 import { must, seedReportData } from '../test/support/report-seed';
 
@@ -69,7 +70,10 @@ async function main(): Promise<void> {
   let now = new Date('2026-07-01T09:00:00Z');
   const ctx: AppContext = { db: connection, now: () => now };
   try {
-    await prepareModels(connection);
+    await prepareModels(
+      connection,
+      equalityIndexing(database.postgresqlUrl ?? process.env.FERRETDB_POSTGRESQL_URL),
+    );
     const seedStarted = performance.now();
     const seeded = await seedReportData(ctx, { checks: CHECKS });
     console.log(

@@ -10,6 +10,7 @@ import type { Logger } from './log/logger';
 import { Schedules, tickGapMs } from './scheduler/schedules';
 import { OutgoingFileStore } from './store/outgoing-files/outgoing-file-store';
 import { prepareModels } from './store/all-models';
+import { equalityIndexing } from './store/server/equality-indexes';
 import { isDatabaseReachable, openDatabase } from './store/connection';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
@@ -82,7 +83,16 @@ export async function startBot(
   let connection: Connection;
   try {
     connection = await openDatabase(database.uri, metrics ? { monitorCommands: true } : {});
-    await prepareModels(connection);
+    await prepareModels(
+      connection,
+      // Only speed is at stake: the bot runs without them, and says so.
+      equalityIndexing(database.postgresqlUrl ?? config.ferretDbPostgresqlUrl, (error) =>
+        log.warn(
+          { err: { message: error.message } },
+          'could not add the PostgreSQL indexes FerretDB lookups need: lookups read whole collections',
+        ),
+      ),
+    );
   } catch (error) {
     await database.stop();
     throw error;

@@ -46,6 +46,11 @@ export interface Config {
   embeddedBackend: 'auto' | 'postgres' | 'sqlite';
   /** A directory holding PostgreSQL's initdb and postgres, overriding the search. */
   pgBin: string | undefined;
+  /**
+   * The PostgreSQL that a FerretDB v1 given in MONGODB_URI keeps its data in: the bot adds the
+   * indexes FerretDB's equality filters can use (see store/server/equality-indexes).
+   */
+  ferretDbPostgresqlUrl: string | undefined;
   timeZone: string;
   logLevel: LogLevel;
   teams: TeamsConfig;
@@ -125,6 +130,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
     ferretDbInstallDir: env.FERRETDB_INSTALL_DIR,
     embeddedBackend: env.EMBEDDED_BACKEND,
     pgBin: env.PG_BIN,
+    ferretDbPostgresqlUrl: env.FERRETDB_POSTGRESQL_URL,
     timeZone: env.TIME_ZONE ?? 'Europe/London',
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info',
     teams: teams ?? { mode: 'off' },

@@ -113,6 +113,10 @@ export const envSchema = z.object({
   FERRETDB_INSTALL_DIR: optionalText,
   EMBEDDED_BACKEND: embeddedBackend,
   PG_BIN: optionalText,
+  FERRETDB_POSTGRESQL_URL: optionalText.refine(
+    (v) => v === undefined || /^postgres(ql)?:\/\//.test(v),
+    { message: 'expected a postgres:// or postgresql:// URL' },
+  ),
   TIME_ZONE: timeZone,
   LOG_LEVEL: logLevel,
   TEAMS_MODE: teamsMode,
@@ -154,6 +158,7 @@ export type Env = z.infer<typeof envSchema>;
 /** Variables whose values never appear in a message. */
 export const secretVariables = new Set([
   'MONGODB_URI',
+  'FERRETDB_POSTGRESQL_URL',
   'MICROSOFT_APP_PASSWORD',
   'SLACK_SIGNING_SECRET',
   'SLACK_BOT_TOKEN',

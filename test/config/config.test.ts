@@ -82,13 +82,15 @@ describe('configuration from the environment', () => {
   it('never echoes a secret value back', () => {
     const problems = problemsOf({
       MONGODB_URI: 'postgres://user:hunter2@db',
+      FERRETDB_POSTGRESQL_URL: 'mongodb://user:swordfish@db',
       SLACK_BOT_TOKEN: 'xoxp-secret-user-token',
     });
     expect(problems).toEqual([
       'MONGODB_URI: expected a connection string starting mongodb:// or mongodb+srv://',
+      'FERRETDB_POSTGRESQL_URL: expected a postgres:// or postgresql:// URL',
       'SLACK_BOT_TOKEN: expected a bot token starting xoxb-',
     ]);
-    expect(problems.join(' ')).not.toMatch(/hunter2|secret-user-token/);
+    expect(problems.join(' ')).not.toMatch(/hunter2|swordfish|secret-user-token/);
   });
 
   it('reports every bad variable at once', () => {

@@ -2,7 +2,8 @@ import type { Connection } from 'mongoose';
 import { organisationFor, personFor } from '../../src/app/organisations/register-organisation';
 import type { Actor } from '../../src/app/shared/actor';
 import type { AppContext } from '../../src/app/shared/context';
-import { prepareModels } from '../../src/store/model-registry';
+import { prepareModels, type PrepareOptions } from '../../src/store/model-registry';
+import { equalityIndexing } from '../../src/store/server/equality-indexes';
 import { personModel } from '../../src/store/people/person-model';
 import { useTestDatabase } from './database';
 
@@ -18,7 +19,7 @@ export function useTestApp(startAt = '2026-03-02T09:00:00Z'): TestApp {
   const db = useTestDatabase();
   let now = new Date(startAt);
   beforeAll(async () => {
-    await prepareModels(db());
+    await prepareModels(db(), testPrepareOptions());
   });
   return {
     ctx: () => ({ db: db(), now: () => now }),
@@ -27,6 +28,11 @@ export function useTestApp(startAt = '2026-03-02T09:00:00Z'): TestApp {
       now = new Date(at);
     },
   };
+}
+
+/** Prepares models as the bot would on the run's server, with its equality indexes. */
+export function testPrepareOptions(): PrepareOptions {
+  return equalityIndexing(process.env.TEST_FERRETDB_POSTGRESQL_URL);
 }
 
 let tenantCounter = 0;

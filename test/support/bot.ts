@@ -1,7 +1,7 @@
 import { loadConfig } from '../../src/config';
 import { startBot, type RunningBot, type StartOptions } from '../../src/bot';
 import { createLogger } from '../../src/log/logger';
-import { testDatabaseUri } from './database';
+import { testDatabaseUri, testPostgresqlEnv } from './database';
 
 /**
  * Starts the whole bot in this process on a free loopback port, on this test file's database.
@@ -15,6 +15,7 @@ export function useTestBot(
   beforeAll(async () => {
     const config = loadConfig({
       MONGODB_URI: testDatabaseUri(),
+      ...testPostgresqlEnv(),
       PORT: '0',
       HOST: '127.0.0.1',
       // The Bot Framework Emulator's mode: tests post activities without tokens, on loopback.

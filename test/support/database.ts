@@ -42,3 +42,9 @@ export function withDatabaseName(uri: string, name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** What the bot would be given as FERRETDB_POSTGRESQL_URL on the run's server, if anything. */
+export function testPostgresqlEnv(): Record<string, string> {
+  const url = process.env.TEST_FERRETDB_POSTGRESQL_URL;
+  return url ? { FERRETDB_POSTGRESQL_URL: url } : {};
+}

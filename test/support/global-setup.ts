@@ -24,6 +24,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_MONGODB_URI = db.uri;
   process.env.TEST_DATA_DIR = dir;
   if (db.binary) process.env.TEST_FERRETDB_BIN = db.binary;
+  // Tests index FerretDB's tables as the bot does on the same database (store/server/equality-indexes).
+  if (db.postgresqlUrl) process.env.TEST_FERRETDB_POSTGRESQL_URL = db.postgresqlUrl;
   globalThis.__scrutinyTestDatabase = { db, dir };
   process.stderr.write(`\ntest database: ${db.description}\n`);
 }

@@ -11,7 +11,11 @@ import type { WorkingDayCalendar } from '../../domain/calendar';
 import { AuditTrail } from '../../store/audit/audit-trail';
 import { newId } from '../../store/model-registry';
 import { DeadlineBook } from '../../store/deadlines/deadline-book';
-import type { DeadlineRecord } from '../../store/deadlines/deadline-model';
+import {
+  NEXT_SWEEP_HOUR,
+  nudgeHourOf,
+  type DeadlineRecord,
+} from '../../store/deadlines/deadline-model';
 import type { NudgeRecord } from '../../store/nudges/nudge-model';
 import { NudgeOutbox } from '../../store/nudges/nudge-outbox';
 import { SweepLease } from '../../store/nudges/sweep-lease';
@@ -43,6 +47,8 @@ interface NudgePlan {
 export interface SweepReport {
   /** False when another instance held this slot's lease and this one did nothing. */
   swept: boolean;
+  /** The hourly buckets read, or 'all' when every deadline was read (see hoursToRead). */
+  hoursRead: number | 'all';
   deadlinesRead: number;
   nudgesQueued: number;
   nudgesRead: number;
@@ -62,6 +68,9 @@ const NUDGE_BACKOFF: BackoffPolicy = {
   onRefusal: 'wait-longest',
 };
 
+/** Past this, reading every deadline once is cheaper than reading each hour's bucket. */
+const MAX_HOURS_BETWEEN_SWEEPS = 48;
+
 /**
  * The deadline chaser. Each sweep (1) plans: reads only the deadlines whose nudge time has come,
  * writes an outbox record per stage and recipient (unique, so never twice), and moves each
@@ -78,6 +87,8 @@ export class NudgeSweeper {
   private readonly batchSize: number;
   private readonly sendTimeoutMs: number;
   private readonly lease: SweepLease;
+  /** The hour of this instance's last completed planning; the next reads from there. */
+  private plannedThrough: number | undefined;
 
   constructor(
     private readonly ctx: AppContext,
@@ -94,6 +105,7 @@ export class NudgeSweeper {
     const now = this.ctx.now();
     const report: SweepReport = {
       swept: false,
+      hoursRead: 0,
       deadlinesRead: 0,
       nudgesQueued: 0,
       nudgesRead: 0,
@@ -123,15 +135,45 @@ export class NudgeSweeper {
     calendarFor: (organisationId: string) => Promise<WorkingDayCalendar>,
     report: SweepReport,
   ): Promise<void> {
+    const hours = this.hoursToRead(now);
+    report.hoursRead = hours ? hours.length : 'all';
+    for (const hour of hours ?? [undefined]) await this.planHour(hour, now, calendarFor, report);
+    if (!hours) await this.fileUnfiled();
+    this.plannedThrough = nudgeHourOf(now) ?? undefined;
+  }
+
+  /**
+   * The buckets that may hold a deadline due now: the next-sweep bucket, and every hour since
+   * this instance last planned, from the hour before it (another sweeper's clock may be a little
+   * behind ours). Undefined means every deadline: the first sweep of a process, or one after a
+   * long gap or a clock that went back, cannot know what other sweepers filed meanwhile.
+   */
+  private hoursToRead(now: Date): number[] | undefined {
+    const current = nudgeHourOf(now);
+    const last = this.plannedThrough;
+    if (current === null || last === undefined) return undefined;
+    if (current < last || current - last > MAX_HOURS_BETWEEN_SWEEPS) return undefined;
+    const hours = Array.from({ length: current - last + 2 }, (_, i) => last - 1 + i);
+    return [NEXT_SWEEP_HOUR, ...hours];
+  }
+
+  private async planHour(
+    hour: number | undefined,
+    now: Date,
+    calendarFor: (organisationId: string) => Promise<WorkingDayCalendar>,
+    report: SweepReport,
+  ): Promise<void> {
     const book = new DeadlineBook(this.ctx.db);
     const seen = new Set<string>();
     for (;;) {
-      const batch = (await book.dueForNudge(now, this.batchSize)).filter((d) => !seen.has(d._id));
+      const batch = (await book.dueForNudge(now, this.batchSize, hour)).filter(
+        (d) => !seen.has(d._id),
+      );
       report.deadlinesRead += batch.length;
       if (batch.length === 0) return;
       // Outbox records first, plans after: a sweep that dies between the two plans the same
       // deadlines again next time, and the outbox's unique key turns the repeat into nothing.
-      const plans = new Map<string, { plan: NudgePlan; ids: string[] }>();
+      const plans = new Map<string, { plan: NudgePlan; deadlines: DeadlineRecord[] }>();
       const outbox: NudgeRecord[] = [];
       for (const deadline of batch) {
         seen.add(deadline._id);
@@ -142,12 +184,25 @@ export class NudgeSweeper {
         );
         outbox.push(...nudges);
         const key = JSON.stringify(plan);
-        const group = plans.get(key) ?? { plan, ids: [] };
-        group.ids.push(deadline._id);
+        const group = plans.get(key) ?? { plan, deadlines: [] };
+        group.deadlines.push(deadline);
         plans.set(key, group);
       }
       report.nudgesQueued += await new NudgeOutbox(this.ctx.db).queue(outbox);
-      for (const { plan, ids } of plans.values()) await book.recordNudgePlans(ids, plan);
+      for (const { plan, deadlines } of plans.values())
+        await book.recordNudgePlans(deadlines, plan);
+    }
+  }
+
+  /** Files deadlines written before hourly buckets existed, so the hourly reads find them. */
+  private async fileUnfiled(): Promise<void> {
+    const book = new DeadlineBook(this.ctx.db);
+    const seen = new Set<string>();
+    for (;;) {
+      const batch = (await book.unfiled(this.batchSize)).filter((d) => !seen.has(d._id));
+      if (batch.length === 0) return;
+      for (const d of batch) seen.add(d._id);
+      await book.fileUnderHour(batch);
     }
   }
 

@@ -176,6 +176,7 @@ async function startEmbedded(binary: string, options: ResolveOptions): Promise<R
         return {
           ...ferret,
           backend: 'postgresql',
+          postgresqlUrl: running.url,
           pids: [...(ferret.pids ?? []), running.pid],
           description: `${label} on PostgreSQL ${binaries.version} (${binaries.binDir}, found by ${binaries.foundBy}${runAs.runAs ? `, run as ${runAs.runAs.user}` : ''}), data in ${running.clusterDir}, ${running.where}; FerretDB on ${ferret.uri}`,
           // FerretDB first: it holds connections that PostgreSQL's fast shutdown would cut.

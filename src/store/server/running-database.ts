@@ -13,5 +13,7 @@ export interface RunningDatabase {
   pids?: number[];
   /** Which embedded backend runs, when FerretDB was started by us. */
   backend?: 'sqlite' | 'postgresql';
+  /** Where FerretDB on PostgreSQL keeps its tables; may hold a password, so never logged. */
+  postgresqlUrl?: string;
   stop(): Promise<void>;
 }

@@ -51,11 +51,29 @@ function sweeper(messenger: RecordingMessenger, options: { leaseSlotMs?: number 
 
 /** Sweeps at each instant in turn, as the schedule would, with one scheduler. */
 async function sweepAt(messenger: RecordingMessenger, ...instants: string[]) {
-  const one = sweeper(messenger);
+  return sweepWith(sweeper(messenger), ...instants);
+}
+
+async function sweepWith(one: NudgeSweeper, ...instants: string[]) {
+  const reports = [];
   for (const at of instants) {
     app.setNow(at);
-    await one.sweep();
+    reports.push(await one.sweep());
   }
+  return reports;
+}
+
+/**
+ * Each morning at `time` from `first` through `last` (UTC), as a daily schedule would. Tests
+ * share the database and so the sweep leases: each test sweeps at its own times.
+ */
+function mornings(first: string, last: string, time: string): string[] {
+  const days: string[] = [];
+  for (let d = new Date(`${first}T${time}Z`); d <= new Date(`${last}T${time}Z`);) {
+    days.push(d.toISOString());
+    d = new Date(d.getTime() + 24 * 3600 * 1000);
+  }
+  return days;
 }
 
 describe('the nudge sweep, on the real database with an injected clock', () => {
@@ -266,5 +284,52 @@ describe('the nudge sweep, on the real database with an injected clock', () => {
       state: 'sent',
       attempts: 2,
     });
+  });
+
+  it('after its first sweep, an instance reads only the hours since its last, and still sends each nudge on time', async () => {
+    const setup = await setUp();
+    app.setNow('2026-11-20T10:00:00Z');
+    const deadline = await deadlineDue(setup, '2026-12-16');
+    const messenger = new RecordingMessenger();
+    const one = sweeper(messenger);
+    const reports = await sweepWith(one, ...mornings('2026-11-21', '2026-12-11', '09:20:00'));
+    expect(reports[0]?.hoursRead).toBe('all');
+    // The next-sweep bucket, and each hour from the one before the last sweep's to this one.
+    expect(reports.slice(1).map((r) => r.hoursRead)).toEqual(reports.slice(1).map(() => 27));
+    expect(messenger.to(setup.lead.personId)).toEqual(['Reminder: due in 3 working days']);
+    const [sent] = await nudgeModel(app.ctx().db).find({ deadlineId: deadline._id }).lean();
+    expect(sent?.sentAt?.toISOString()).toBe('2026-12-11T09:20:00.000Z');
+  });
+
+  it('a deadline opened by an instance whose clock is behind is still nudged by the next sweep', async () => {
+    const setup = await setUp();
+    const messenger = new RecordingMessenger();
+    const one = sweeper(messenger);
+    await sweepWith(one, '2026-12-11T08:40:00Z', '2026-12-11T09:25:00Z');
+    // Three hours behind: were it filed under its own hour, the sweeper would not read it again.
+    app.setNow('2026-12-11T06:00:00Z');
+    await deadlineDue(setup, '2026-12-16');
+    const [report] = await sweepWith(one, '2026-12-11T09:30:00Z');
+    expect(report?.hoursRead).toBe(3);
+    expect(messenger.to(setup.lead.personId)).toEqual(['Reminder: due in 3 working days']);
+  });
+
+  it('a deadline stored before hourly buckets is filed by a first sweep, and nudged on time by later ones', async () => {
+    const setup = await setUp();
+    app.setNow('2026-11-20T10:00:00Z');
+    const deadline = await deadlineDue(setup, '2026-12-16');
+    const messenger = new RecordingMessenger();
+    await sweepAt(messenger, '2026-11-20T10:35:00Z');
+    // As an earlier version left it: a time to look again, and no bucket.
+    const deadlines = deadlineModel(app.ctx().db);
+    await deadlines.updateOne({ _id: deadline._id }, { $unset: { nudgeHour: 1 } });
+    const restarted = sweeper(messenger);
+    await sweepWith(restarted, '2026-11-20T10:40:00Z');
+    const filed = await deadlines.findById(deadline._id).lean();
+    expect(filed?.nextNudgeAt?.toISOString()).toBe('2026-12-11T09:00:00.000Z');
+    expect(filed?.nudgeHour).toBe(Date.parse('2026-12-11T09:00:00Z') / 3600_000);
+    const reports = await sweepWith(restarted, ...mornings('2026-11-21', '2026-12-11', '09:35:00'));
+    expect(reports.every((r) => typeof r.hoursRead === 'number')).toBe(true);
+    expect(messenger.to(setup.lead.personId)).toEqual(['Reminder: due in 3 working days']);
   });
 });
