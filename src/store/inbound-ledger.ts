@@ -1,4 +1,5 @@
-import { Schema, type Connection } from 'mongoose';
+import { setTimeout as delay } from 'node:timers/promises';
+import { Schema, Types, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from './connection';
 import { defineModel } from './model-registry';
 
@@ -11,6 +12,10 @@ interface InboundRecord {
    * not allowed as field names in every MongoDB-protocol server.
    */
   answer?: string;
+  /** An ObjectId made at the first claim: the ids of what handling it creates follow from it. */
+  seed?: string;
+  /** When the handling finished; null while it runs, or if its process died part-way. */
+  finishedAt?: Date | null;
 }
 
 const inboundSchema = new Schema<InboundRecord>(
@@ -18,13 +23,32 @@ const inboundSchema = new Schema<InboundRecord>(
     _id: { type: String, required: true },
     receivedAt: { type: Date, required: true, index: true },
     answer: { type: String },
+    finishedAt: { type: Date },
+    seed: { type: String },
   },
   { collection: 'inbound_deliveries', versionKey: false, minimize: false },
 );
 
 const inboundModel = defineModel<InboundRecord>('InboundDelivery', inboundSchema);
 
-export type Claim = { first: true } | { first: false; answer: unknown };
+export type Claim =
+  | { first: true; seed: string }
+  | {
+      first: false;
+      answer: unknown;
+      finished: boolean;
+      receivedAt: Date | undefined;
+      seed: string | undefined;
+    };
+
+/**
+ * A claim unfinished this long is taken to have died with its process: its delivery, sent again
+ * by the platform, is handled again. Longer than any turn runs (Teams gives up on a bot after 15 s).
+ */
+export const TAKE_OVER_AFTER_MS = 30_000;
+
+/** How often a repeat looks again for the first handling's end while it waits. */
+const FINISH_POLL_MS = 100;
 
 /**
  * Which inbound deliveries (a Teams activity, a Slack event, command, click or form) were taken
@@ -46,21 +70,89 @@ export class InboundLedger {
   /** The first caller gets `first: true`; later ones get whatever the first has answered so far. */
   async claimOrRecall(deliveryId: string, now = new Date()): Promise<Claim> {
     try {
-      await this.model.create({ _id: deliveryId, receivedAt: now });
-      return { first: true };
+      const seed = new Types.ObjectId().toHexString();
+      await this.model.create({ _id: deliveryId, receivedAt: now, finishedAt: null, seed });
+      return { first: true, seed };
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      const stored = await this.model.findById(deliveryId).select({ answer: 1 }).lean();
-      return {
-        first: false,
-        answer: stored?.answer === undefined ? undefined : (JSON.parse(stored.answer) as unknown),
-      };
+      return this.recall(deliveryId);
     }
   }
 
-  /** Keeps the first delivery's answer for its repeats. */
-  async remember(deliveryId: string, answer: unknown): Promise<void> {
-    await this.model.updateOne({ _id: deliveryId }, { $set: { answer: JSON.stringify(answer) } });
+  private async recall(deliveryId: string): Promise<Claim> {
+    const stored = await this.model
+      .findById(deliveryId)
+      .select({ answer: 1, finishedAt: 1, receivedAt: 1, seed: 1 })
+      .lean();
+    return {
+      first: false,
+      answer: stored?.answer === undefined ? undefined : (JSON.parse(stored.answer) as unknown),
+      // A claim written before finish marks existed has no such field: done, as it was then.
+      finished:
+        !stored ||
+        stored.answer !== undefined ||
+        !('finishedAt' in stored) ||
+        stored.finishedAt != null,
+      receivedAt: stored?.receivedAt,
+      seed: stored?.seed,
+    };
+  }
+
+  /**
+   * Waits up to `waitMs` for an unfinished claim to finish (a repeat that came while the first
+   * was still being handled), and gives the claim as it then stands.
+   */
+  async awaitFinished(deliveryId: string, claim: Claim, waitMs: number): Promise<Claim> {
+    const giveUpAt = Date.now() + waitMs;
+    let current = claim;
+    while (!current.first && !current.finished && Date.now() < giveUpAt) {
+      await delay(FINISH_POLL_MS);
+      current = await this.recall(deliveryId);
+    }
+    return current;
+  }
+
+  /** Keeps the first delivery's answer for its repeats; the handling is done. */
+  async remember(deliveryId: string, answer: unknown, now = new Date()): Promise<void> {
+    await this.model.updateOne(
+      { _id: deliveryId },
+      { $set: { answer: JSON.stringify(answer), finishedAt: now } },
+    );
+  }
+
+  /** Marks the handling done, so a repeat is answered as done and never run again. */
+  async finish(deliveryId: string, now = new Date()): Promise<void> {
+    await this.model.updateOne({ _id: deliveryId }, { $set: { finishedAt: now } });
+  }
+
+  /** True when the claim has stayed unfinished long enough to be taken over. */
+  mayTakeOver(claim: Claim, now: Date): boolean {
+    if (claim.first || claim.finished || !claim.receivedAt) return false;
+    return now.getTime() - claim.receivedAt.getTime() >= TAKE_OVER_AFTER_MS;
+  }
+
+  /**
+   * Takes over a claim that has stayed unfinished past TAKE_OVER_AFTER_MS, its process taken to
+   * have died: true when this caller is the one to handle the delivery again.
+   */
+  async takeOver(claim: Claim, deliveryId: string, now = new Date()): Promise<boolean> {
+    if (claim.first || !this.mayTakeOver(claim, now)) return false;
+    const moved = await this.model.updateOne(
+      { _id: deliveryId, receivedAt: claim.receivedAt, finishedAt: null },
+      { $set: { receivedAt: now } },
+    );
+    return moved.modifiedCount === 1;
+  }
+
+  /**
+   * Leaves a claim whose handling failed part-way for the platform's retry to take over at once,
+   * with the same seed: what the failed run wrote is found by the retry, not written again.
+   */
+  async abandon(deliveryId: string, now = new Date()): Promise<void> {
+    await this.model.updateOne(
+      { _id: deliveryId, finishedAt: null },
+      { $set: { receivedAt: new Date(now.getTime() - TAKE_OVER_AFTER_MS) } },
+    );
   }
 
   /** Gives a claim back when handling failed, so the platform's retry is processed. */

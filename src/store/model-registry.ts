@@ -1,5 +1,7 @@
 import { Types, type Connection, type Model, type Schema } from 'mongoose';
+import { isDuplicateKeyError } from './connection';
 import type { EqualityFields } from './server/equality-indexes';
+import { FirstRunWroteError, isReplay, nextDeliveryId } from './delivery-scope';
 
 const schemas = new Map<string, Schema>();
 
@@ -13,7 +15,9 @@ export function defineModel<T>(
 ): (connection: Connection) => Model<T> {
   schemas.set(name, schema as Schema);
   return (connection) =>
-    (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema);
+    stopReplayAtFirstRunWrites(
+      (connection.models[name] as Model<T> | undefined) ?? connection.model<T>(name, schema),
+    );
 }
 
 export interface PrepareOptions {
@@ -31,8 +35,8 @@ export async function prepareModels(
 ): Promise<void> {
   const wanted: EqualityFields[] = [];
   for (const [name, schema] of schemas) {
-    const model =
-      (connection.models[name] as Model<unknown> | undefined) ?? connection.model(name, schema);
+    const compiled: unknown = connection.models[name] ?? connection.model(name, schema);
+    const model = stopReplayAtFirstRunWrites(compiled as Model<unknown>);
     await model.init();
     // `_id`, and the first top-level field of each declared index: what the stores look up by
     // equality (FerretDB v1 passes no filter on a dotted path to PostgreSQL).
@@ -47,9 +51,66 @@ export async function prepareModels(
   await options.indexEqualities?.(connection.name, wanted);
 }
 
-/** Ids are ObjectId hex strings, so the domain handles plain strings. */
+/**
+ * Ids are ObjectId hex strings, so the domain handles plain strings. Inside the handling of a
+ * chat delivery they follow from the delivery's id (see delivery-scope), so a second run of a
+ * delivery whose first died part-way creates the same records, not new ones.
+ */
 export function newId(): string {
-  return new Types.ObjectId().toHexString();
+  return nextDeliveryId() ?? new Types.ObjectId().toHexString();
+}
+
+/**
+ * In a second run of a delivery, a record whose id exists already was written by the first run.
+ * If the second run would write the same thing (times aside: they are the second run's), the
+ * write is taken as done and the run goes on to what the first never reached. If not, the second
+ * run has read what the first wrote and gone another way (a warning given by the first would be
+ * counted as an earlier one): it stops there (see delivery-scope). Only the record's own id
+ * counts; any other unique key ("one vote per member") answers as it always does.
+ *
+ * At the collection, under mongoose: its error middleware cannot turn a failed save into a
+ * successful one. Every new record's save passes through insertOne.
+ */
+function stopReplayAtFirstRunWrites<T>(model: Model<T>): Model<T> {
+  if (replayAware.has(model)) return model;
+  replayAware.add(model);
+  const collection = model.collection as unknown as {
+    insertOne(doc: { _id?: unknown }, options?: unknown): Promise<unknown>;
+  };
+  const insertOne = collection.insertOne.bind(collection);
+  collection.insertOne = async (doc, options) => {
+    try {
+      return await insertOne(doc, options);
+    } catch (error) {
+      if (!isReplay() || !isDuplicateKeyError(error)) throw error;
+      // FerretDB does not say which unique key a duplicate broke: look for the id itself.
+      const stored: unknown = await model.findById(doc._id).lean();
+      if (!stored) throw error;
+      if (sameApartFromTimes(stored, doc)) return { acknowledged: true, insertedId: doc._id };
+      throw new FirstRunWroteError();
+    }
+  };
+  return model;
+}
+
+const replayAware = new WeakSet<object>();
+
+function sameApartFromTimes(a: unknown, b: unknown): boolean {
+  return JSON.stringify(withoutTimes(a)) === JSON.stringify(withoutTimes(b));
+}
+
+/** The value with every date blanked and object keys in order, for comparing two writes. */
+function withoutTimes(value: unknown): unknown {
+  if (value instanceof Date) return 'a time';
+  if (Array.isArray(value)) return value.map(withoutTimes);
+  if (value && typeof value === 'object' && !(value instanceof Types.ObjectId))
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([, v]) => v !== undefined)
+        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+        .map(([k, v]) => [k, withoutTimes(v)]),
+    );
+  return value;
 }
 
 export const idField = { type: String, default: newId } as const;

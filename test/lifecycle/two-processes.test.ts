@@ -430,20 +430,19 @@ describe('two bot processes behind a proxy, one killed and one stopped under loa
     const unanswered = slackOps
       .filter((op) => answerOf(op) === undefined)
       .map((op) => `${op.id} ${op.what} (acked by ${proxy.servedBy.get(op.id)})`);
-    // What the killed process had in hand may be gone, never doubled. Slack is answered at the
-    // ack and the work follows, and Slack never sends an acknowledged request again. A Teams
-    // turn, or a Slack request not yet acknowledged, that dies with its process is sent again by
-    // the platform, and the inbound ledger answers the repeat as done: the claim was written,
-    // the work was not (or only partly), and nothing tells the two apart today.
+    // A Teams turn that dies with its process is sent again by the platform (here, by send());
+    // the repeat is turned away while the first might still be running, then takes it over and
+    // does what the first did not (see the inbound ledger and delivery-scope): nothing lost.
+    // What the killed process had in hand on Slack may be gone, never doubled: Slack is answered
+    // at the ack and the work follows, and Slack never sends an acknowledged request again.
     const killedWith = new Set(proxy.errors.filter((e) => e.backend === 'A').map((e) => e.op));
     const lostAfterAck = outcomes
       .map((o) => o.op)
       .filter(
         (op) =>
-          killedWith.has(op.id) ||
-          (op.platform === 'slack' &&
-            answerOf(op) === undefined &&
-            proxy.servedBy.get(op.id) === 'A'),
+          op.platform === 'slack' &&
+          (killedWith.has(op.id) ||
+            (answerOf(op) === undefined && proxy.servedBy.get(op.id) === 'A')),
       );
     const lost = (what: Op['what'], mention = '') =>
       lostAfterAck.filter(

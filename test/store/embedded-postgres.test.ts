@@ -71,7 +71,7 @@ async function withMembers<T>(
     .createConnection(database.uri, { dbName: 'embedded', serverSelectionTimeoutMS: 10000 })
     .asPromise();
   try {
-    const members = connection.model('Member', memberSchema);
+    const members = connection.model<{ email: string }>('Member', memberSchema);
     await members.createIndexes();
     return await work(members);
   } finally {

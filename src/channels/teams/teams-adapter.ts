@@ -63,6 +63,9 @@ export function createTeamsAdapter(
  */
 export const TEAMS_CONCURRENT_TURNS = 16;
 
+/** What a repeat of an activity still being handled is told to wait, in seconds. */
+const IN_HAND_RETRY_AFTER_S = 5;
+
 /** POST /api/messages: validate the activity, then let botbuilder authenticate and run the bot. */
 export function mountTeams(
   server: Server,
@@ -79,6 +82,7 @@ export function mountTeams(
     // 401) and print to the console; we run the activity ourselves and refuse it with 401.
     let invokeResponse: InvokeResponse | undefined;
     let abandoned = false;
+    let inHandElsewhere = false;
     try {
       invokeResponse = await turns(async () => {
         // The Bot Connector stops waiting after 15 seconds and the person sees that it
@@ -91,7 +95,9 @@ export function mountTeams(
         return adapter.runActivity(
           String(req.headers.authorization ?? ''),
           withDates(activity.data) as unknown as Activity,
-          (context) => bot.run(context),
+          async (context) => {
+            inHandElsewhere = (await bot.runOnce(context)) === 'in-hand-elsewhere';
+          },
         );
       });
     } catch (error) {
@@ -105,6 +111,12 @@ export function mountTeams(
         'teams request not run: its caller left while it waited for its turn',
       );
       res.send(503, { error: 'the caller left before this request could run' });
+      return;
+    }
+    if (inHandElsewhere) {
+      // Not an error: the platform's next attempt finds it answered, or takes it over.
+      res.header('Retry-After', String(IN_HAND_RETRY_AFTER_S));
+      res.send(503, { error: 'this activity is being handled; send it again later' });
       return;
     }
     res.send(invokeResponse?.status ?? 200, invokeResponse?.body);

@@ -22,6 +22,7 @@ import { postDeliveries } from '../../app/messaging/post-deliveries';
 import type { AppContext } from '../../app/shared/context';
 import { renderTeamsCard } from '../../cards/render-teams';
 import { ConversationBook } from '../../store/conversations/conversation-book';
+import { FirstRunWroteError, inDeliveryScope } from '../../store/delivery-scope';
 import { InboundLedger } from '../../store/inbound-ledger';
 import type { Logger } from '../../log/logger';
 import { commandTextOf, teamsSpeakerOf } from './teams-speaker';
@@ -65,6 +66,15 @@ const WELCOME = noticeReply('Hello, I am the scrutiny bot.', 'info', [
 export const SENT_PRIVATELY_TEXT = 'I’ve sent you the details in our private chat.';
 export const NO_PRIVATE_CHAT_TEXT =
   'That answer is for you alone, and I could not open a private chat with you. Open a chat with me (Scrutiny) and ask there.';
+/**
+ * How long a repeat of an activity still being handled waits for the first to finish, to give
+ * its answer, before it is turned away to be sent again (well inside Teams' 15 s).
+ */
+const REPEAT_WAITS_MS = 5_000;
+
+/** Set on a turn whose answer the ledger has kept, which marks it finished too. */
+const ANSWER_KEPT = Symbol('answer kept');
+
 export const ALREADY_IN_HAND_TEXT = 'That request reached me twice; I have acted on it once.';
 const SORRY_TEXT = 'Sorry, something went wrong on my side. Please try again in a moment.';
 export const FILE_IN_PRIVATE_CHAT_TEXT =
@@ -147,27 +157,62 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
    * Every message and card action takes effect once: the Bot Connector redelivers an activity
    * with the same id when it did not hear back in time, so the id is claimed first (a unique
    * key) and a repeat gets the first answer, or nothing where the first answer is already in
-   * the chat. A turn that fails gives its claim back, so the redelivery runs it.
+   * the chat. A turn that fails leaves its claim for the redelivery to take over at once.
+   *
+   * A repeat that arrives while the first is still being handled, here or on another instance,
+   * waits a little for its answer, then is turned away ('in-hand-elsewhere', a 503) so the
+   * platform sends it again later. Once the
+   * first has stayed unfinished past TAKE_OVER_AFTER_MS its process is taken to have died, and
+   * the repeat handles it again: inside the delivery's scope every record gets the id the first
+   * run gave it, so what the first run wrote is found rather than written twice.
    */
-  override async run(context: TurnContext): Promise<void> {
+  async runOnce(context: TurnContext): Promise<'done' | 'in-hand-elsewhere'> {
     const key = deliveryKeyOf(context.activity);
     try {
-      if (key) {
-        const claim = await this.ledger.claimOrRecall(key, this.deps.ctx.now());
-        if (!claim.first) {
+      if (!key) {
+        await super.run(context);
+        return 'done';
+      }
+      const now = this.deps.ctx.now();
+      let claim = await this.ledger.claimOrRecall(key, now);
+      let replay = false;
+      if (!claim.first && !claim.finished && !this.ledger.mayTakeOver(claim, now))
+        claim = await this.ledger.awaitFinished(key, claim, REPEAT_WAITS_MS);
+      if (!claim.first) {
+        if (claim.finished) {
           await this.answerRepeat(context, claim.answer);
-          return;
+          return 'done';
         }
+        if (!claim.seed || !(await this.ledger.takeOver(claim, key, now)))
+          return 'in-hand-elsewhere';
+        replay = true;
+        this.deps.log.warn(
+          { activityType: context.activity.type },
+          'teams activity left unfinished by its first run; handling it again',
+        );
       }
       try {
-        await super.run(context);
+        // A claim from before seeds existed cannot be replayed with the same ids; none is taken.
+        const seed = claim.seed ?? '';
+        await inDeliveryScope({ id: key, seed, replay }, () => super.run(context));
       } catch (error) {
-        if (key) await this.ledger.release(key).catch(() => undefined);
+        if (error instanceof FirstRunWroteError) {
+          await this.ledger.finish(key, this.deps.ctx.now());
+          await this.answerRepeat(context, undefined, true);
+          return 'done';
+        }
+        await this.ledger.abandon(key, this.deps.ctx.now()).catch(() => undefined);
         throw error;
       }
+      if (!context.turnState.get(ANSWER_KEPT)) await this.ledger.finish(key, this.deps.ctx.now());
     } catch (error) {
       await this.fail(context, error);
     }
+    return 'done';
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await this.runOnce(context);
   }
 
   /** Action.Execute from any card: the card is replaced by what the action returns. */
@@ -188,7 +233,10 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     await this.deliver(context, reply, speaker);
     const response = invokeResponseOf(reply);
     const key = deliveryKeyOf(context.activity);
-    if (key) await this.ledger.remember(key, response);
+    if (key) {
+      await this.ledger.remember(key, response, this.deps.ctx.now());
+      context.turnState.set(ANSWER_KEPT, true);
+    }
     return response;
   }
 
@@ -312,11 +360,23 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
     });
   }
 
-  private async answerRepeat(context: TurnContext, answer: unknown): Promise<void> {
+  /**
+   * `unanswered`: the first run died before its answer went out, so a message's sender is told
+   * privately that it was acted on, rather than nothing.
+   */
+  private async answerRepeat(
+    context: TurnContext,
+    answer: unknown,
+    unanswered = false,
+  ): Promise<void> {
     this.deps.log.info(
       { activityType: context.activity.type },
       'teams activity delivered again; answered once',
     );
+    if (context.activity.type === ActivityTypes.Message && unanswered) {
+      await this.answer(context, forSenderOnly(noticeReply(ALREADY_IN_HAND_TEXT, 'info')));
+      return;
+    }
     if (context.activity.type !== ActivityTypes.Invoke) return;
     const response =
       (answer as AdaptiveCardInvokeResponse | undefined) ??

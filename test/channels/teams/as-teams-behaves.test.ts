@@ -99,6 +99,42 @@ describe('Teams as it really behaves, over HTTP', () => {
     expect(await conductEventModel(db()).countDocuments({ subjectId: subject?._id })).toBe(1);
   });
 
+  it('a warning whose turn failed part-way is recorded once when Teams sends it again', async () => {
+    const sent = teams.capture();
+    const LATE: TeamsUser = { aad: '77777777-7777-4777-8777-777777777704', name: 'Lee Late' };
+    await send(
+      teams.command(
+        OFFICER,
+        `<at>Scrutiny</at> group add <at>${LATE.name}</at> role:member tenure:tenant since:2020-01-01 area:Bitterne`,
+        [LATE],
+      ),
+    );
+    const warn = teams.command(
+      OFFICER,
+      `<at>Scrutiny</at> conduct warn <at>${LATE.name}</at> "Arriving after the vote"`,
+      [LATE],
+    );
+    // The warning is stored, then Teams refuses the turn's answer: the turn fails part-way.
+    teams.failNext(403);
+    await send(warn);
+    const late = await personModel(db()).findOne({ platformUserId: LATE.aad }).lean();
+    const warnings = () => conductEventModel(db()).find({ subjectId: late?._id }).lean();
+    expect(await warnings()).toHaveLength(1);
+    const before = sent.length;
+    // The Bot Connector sends the activity again, same id. Its first run wrote the warning, so
+    // it is not given again; the officer, who never had an answer, is told it was acted on.
+    expect((await send(warn)).status).toBe(200);
+    expect(await warnings()).toHaveLength(1);
+    expect(sent.slice(before).map(shown).join('\n')).toContain(
+      'That request reached me twice; I have acted on it once.',
+    );
+    // A third delivery finds it finished, and is answered with nothing.
+    const after = sent.length;
+    expect((await send(warn)).status).toBe(200);
+    expect(sent.length).toBe(after);
+    expect(await warnings()).toHaveLength(1);
+  });
+
   it('ten identical card submissions at once store one declaration, and every one is answered', async () => {
     teams.capture();
     const group = await groupModel(db()).findOne({ name: 'Behaves Panel' }).lean();
