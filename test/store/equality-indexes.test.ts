@@ -1,7 +1,11 @@
+import { startBot } from '../../src/bot';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log/logger';
 import { deadlineModel } from '../../src/store/deadlines/deadline-model';
 import { indexEqualities } from '../../src/store/server/equality-indexes';
 import { newId } from '../../src/store/model-registry';
 import { useTestApp } from '../support/app';
+import { testDatabaseUri } from '../support/database';
 
 const postgresqlUrl = process.env.TEST_FERRETDB_POSTGRESQL_URL;
 const app = useTestApp();
@@ -57,5 +61,29 @@ async function planOf(filter: Record<string, unknown>): Promise<string> {
     ]);
     expect(again).toBe(2);
     expect(await planOf({ nudgeHour: 490007 })).toContain('Index Scan');
+  });
+});
+
+describe('a PostgreSQL the bot cannot reach for these indexes', () => {
+  it('does not stop the bot: it starts, serves, and says lookups will read whole collections', async () => {
+    const lines: string[] = [];
+    const config = loadConfig({
+      MONGODB_URI: testDatabaseUri('unreachable-postgresql'),
+      // Port 1 on loopback: nothing listens there.
+      FERRETDB_POSTGRESQL_URL: 'postgres://nobody@127.0.0.1:1/none',
+      PORT: '0',
+      HOST: '127.0.0.1',
+    });
+    const bot = await startBot(
+      config,
+      createLogger('warn', { write: (line: string) => void lines.push(line) }),
+      { runSchedules: false },
+    );
+    try {
+      expect((await fetch(`${bot.url}/readyz`)).status).toBe(200);
+      expect(lines.join('')).toContain('could not add the PostgreSQL indexes');
+    } finally {
+      await bot.stop();
+    }
   });
 });
