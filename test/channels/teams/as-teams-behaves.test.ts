@@ -39,6 +39,21 @@ describe('Teams as it really behaves, over HTTP', () => {
   const send = (body: unknown) =>
     post(`${bot().url}/api/messages`, JSON.stringify(body), { 'content-type': 'application/json' });
   const db = () => bot().connection;
+  /** Adds `who` to the panel, and gives the officer's warning to them, not yet sent. */
+  const memberToWarn = async (who: TeamsUser, reason: string) => {
+    await send(
+      teams.command(
+        OFFICER,
+        `<at>Scrutiny</at> group add <at>${who.name}</at> role:member tenure:tenant since:2020-01-01 area:Bitterne`,
+        [who],
+      ),
+    );
+    return teams.command(
+      OFFICER,
+      `<at>Scrutiny</at> conduct warn <at>${who.name}</at> "${reason}"`,
+      [who],
+    );
+  };
 
   it('a group made from one post in a channel answers every later post, each a thread of its own', async () => {
     const sent = teams.capture();
@@ -82,18 +97,7 @@ describe('Teams as it really behaves, over HTTP', () => {
 
   it('a conduct warning delivered twice is recorded once', async () => {
     teams.capture();
-    await send(
-      teams.command(
-        OFFICER,
-        `<at>Scrutiny</at> group add <at>${SUBJECT.name}</at> role:member tenure:tenant since:2020-01-01 area:Bitterne`,
-        [SUBJECT],
-      ),
-    );
-    const warn = teams.command(
-      OFFICER,
-      `<at>Scrutiny</at> conduct warn <at>${SUBJECT.name}</at> "Talking over the chair"`,
-      [SUBJECT],
-    );
+    const warn = await memberToWarn(SUBJECT, 'Talking over the chair');
     await Promise.all([send(warn), send(warn), send(warn)]);
     const subject = await personModel(db()).findOne({ platformUserId: SUBJECT.aad }).lean();
     expect(await conductEventModel(db()).countDocuments({ subjectId: subject?._id })).toBe(1);
@@ -102,18 +106,7 @@ describe('Teams as it really behaves, over HTTP', () => {
   it('a warning whose turn failed part-way is recorded once when Teams sends it again', async () => {
     const sent = teams.capture();
     const LATE: TeamsUser = { aad: '77777777-7777-4777-8777-777777777704', name: 'Lee Late' };
-    await send(
-      teams.command(
-        OFFICER,
-        `<at>Scrutiny</at> group add <at>${LATE.name}</at> role:member tenure:tenant since:2020-01-01 area:Bitterne`,
-        [LATE],
-      ),
-    );
-    const warn = teams.command(
-      OFFICER,
-      `<at>Scrutiny</at> conduct warn <at>${LATE.name}</at> "Arriving after the vote"`,
-      [LATE],
-    );
+    const warn = await memberToWarn(LATE, 'Arriving after the vote');
     // The warning is stored, then Teams refuses the turn's answer: the turn fails part-way.
     teams.failNext(403);
     await send(warn);
