@@ -37,6 +37,8 @@ export interface RunningBot {
   sweep(): Promise<SweepReport>;
   /** One sweep of the delivery outbox now: messages to other people waiting for a retry. */
   sweepDeliveries(): Promise<DeliverySweepReport>;
+  /** Does now what the schedule does: the work of Slack requests whose process died. */
+  replaySlack(): Promise<number>;
 }
 
 export interface StartOptions {
@@ -135,6 +137,7 @@ export async function startBot(
 
   let slackMessenger: Messenger | undefined;
   let slackStop = async () => undefined as void;
+  let replaySlack = async (_now: Date) => 0;
   if (config.slack.mode !== 'off') {
     // Loaded here, not at the top: a bot without Slack never loads Bolt.
     const { mountSlack } = await import('./channels/slack/mount-slack');
@@ -146,6 +149,7 @@ export async function startBot(
     );
     slackMessenger = slack.messenger;
     slackStop = slack.stop;
+    replaySlack = slack.replayUnfinished;
   }
   log.info(channels.slack);
 
@@ -173,6 +177,11 @@ export async function startBot(
     schedules.add('delivery-sweep', config.nudges.sweepCron, async () => {
       const report = await deliveries.sweep();
       if (report.read > 0) log.info({ ...report }, 'delivery sweep');
+    });
+    // Slack commands and clicks whose process died after their ack: their work, done here.
+    schedules.add('slack-replay', config.nudges.sweepCron, async () => {
+      const taken = await replaySlack(ctx.now());
+      if (taken > 0) log.warn({ taken }, 'slack requests done again after their process died');
     });
     schedules.add('nudge-sweep', config.nudges.sweepCron, async () => {
       const started = process.hrtime.bigint();
@@ -230,6 +239,7 @@ export async function startBot(
     stop,
     sweep: () => sweeper.sweep(),
     sweepDeliveries: () => deliveries.sweep(),
+    replaySlack: () => replaySlack(ctx.now()),
   };
 }
 

@@ -30,6 +30,16 @@ export function inDeliveryScope<T>(
   );
 }
 
+/**
+ * Runs work outside any delivery's scope. Work queued behind a limit (p-limit) runs in the
+ * async context of whatever finished before it, which may be another delivery's: work that is
+ * not itself a delivery's must leave that scope explicitly, or its records would take their ids
+ * from the other delivery's seed.
+ */
+export function outsideDeliveryScope<T>(work: () => Promise<T>): Promise<T> {
+  return scopes.exit(work);
+}
+
 /** The next id of the current delivery, or undefined outside one. */
 export function nextDeliveryId(): string | undefined {
   const scope = scopes.getStore();

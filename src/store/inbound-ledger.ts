@@ -14,6 +14,13 @@ interface InboundRecord {
   answer?: string;
   /** An ObjectId made at the first claim: the ids of what handling it creates follow from it. */
   seed?: string;
+  /**
+   * A request whose platform never sends it again once acknowledged (a Slack command or click),
+   * kept from before its ack until its handling finishes, so another instance can do the work
+   * if this one dies: the parsed body as JSON text, and a flag an equality read can find.
+   */
+  request?: string;
+  pending?: boolean;
   /** When the handling finished; null while it runs, or if its process died part-way. */
   finishedAt?: Date | null;
 }
@@ -25,6 +32,8 @@ const inboundSchema = new Schema<InboundRecord>(
     answer: { type: String },
     finishedAt: { type: Date },
     seed: { type: String },
+    request: { type: String },
+    pending: { type: Boolean, index: true },
   },
   { collection: 'inbound_deliveries', versionKey: false, minimize: false },
 );
@@ -79,6 +88,57 @@ export class InboundLedger {
     }
   }
 
+  /**
+   * Claims a delivery whose platform will not send it again once acknowledged, keeping its
+   * request until finish() so that replayUnfinished can do its work if this process dies.
+   */
+  async claimToReplay(
+    deliveryId: string,
+    request: Record<string, unknown>,
+    now = new Date(),
+  ): Promise<Claim> {
+    try {
+      const seed = new Types.ObjectId().toHexString();
+      await this.model.create({
+        _id: deliveryId,
+        receivedAt: now,
+        finishedAt: null,
+        seed,
+        pending: true,
+        request: JSON.stringify(request),
+      });
+      return { first: true, seed };
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      return this.recall(deliveryId);
+    }
+  }
+
+  /** Kept requests whose handling has not finished and began before `before`, oldest first. */
+  async unfinished(
+    before: Date,
+    limit: number,
+  ): Promise<Array<{ deliveryId: string; request: Record<string, unknown>; claim: Claim }>> {
+    const rows = await this.model
+      .find({ pending: true })
+      .sort({ receivedAt: 1 })
+      .limit(limit)
+      .lean();
+    return rows
+      .filter((r) => r.receivedAt <= before && r.finishedAt == null && r.request !== undefined)
+      .map((r) => ({
+        deliveryId: r._id,
+        request: JSON.parse(r.request ?? '{}') as Record<string, unknown>,
+        claim: {
+          first: false,
+          answer: undefined,
+          finished: false,
+          receivedAt: r.receivedAt,
+          seed: r.seed,
+        },
+      }));
+  }
+
   private async recall(deliveryId: string): Promise<Claim> {
     const stored = await this.model
       .findById(deliveryId)
@@ -122,7 +182,11 @@ export class InboundLedger {
 
   /** Marks the handling done, so a repeat is answered as done and never run again. */
   async finish(deliveryId: string, now = new Date()): Promise<void> {
-    await this.model.updateOne({ _id: deliveryId }, { $set: { finishedAt: now } });
+    // A kept request goes with it: what members typed is kept no longer than it is needed.
+    await this.model.updateOne(
+      { _id: deliveryId },
+      { $set: { finishedAt: now }, $unset: { request: 1, pending: 1 } },
+    );
   }
 
   /** True when the claim has stayed unfinished long enough to be taken over. */

@@ -62,11 +62,12 @@ export function newId(): string {
 
 /**
  * In a second run of a delivery, a record whose id exists already was written by the first run.
- * If the second run would write the same thing (times aside: they are the second run's), the
- * write is taken as done and the run goes on to what the first never reached. If not, the second
- * run has read what the first wrote and gone another way (a warning given by the first would be
- * counted as an earlier one): it stops there (see delivery-scope). Only the record's own id
- * counts; any other unique key ("one vote per member") answers as it always does.
+ * If the second would write it with the same unique key (every unique index but `_id`'s), it is
+ * on the first run's path: the write is taken as done (the record may have moved on since, by a
+ * sweep or a vote), and the run goes on to what the first never reached. If not, the second run
+ * has read what the first wrote and gone another way (the first run's warning would be counted,
+ * and this one numbered 2): it stops there (see delivery-scope). Any other unique key ("one vote
+ * per member") answers as it always does.
  *
  * At the collection, under mongoose: its error middleware cannot turn a failed save into a
  * successful one. Every new record's save passes through insertOne.
@@ -74,6 +75,10 @@ export function newId(): string {
 function stopReplayAtFirstRunWrites<T>(model: Model<T>): Model<T> {
   if (replayAware.has(model)) return model;
   replayAware.add(model);
+  const uniqueKeys = model.schema
+    .indexes()
+    .filter(([, options]) => (options as { unique?: boolean } | undefined)?.unique)
+    .map(([fields]) => Object.keys(fields));
   const collection = model.collection as unknown as {
     insertOne(doc: { _id?: unknown }, options?: unknown): Promise<unknown>;
   };
@@ -86,7 +91,10 @@ function stopReplayAtFirstRunWrites<T>(model: Model<T>): Model<T> {
       // FerretDB does not say which unique key a duplicate broke: look for the id itself.
       const stored: unknown = await model.findById(doc._id).lean();
       if (!stored) throw error;
-      if (sameApartFromTimes(stored, doc)) return { acknowledged: true, insertedId: doc._id };
+      const sameKey = uniqueKeys.every((key) =>
+        key.every((path) => valueAt(stored, path) === valueAt(doc, path)),
+      );
+      if (sameKey) return { acknowledged: true, insertedId: doc._id };
       throw new FirstRunWroteError();
     }
   };
@@ -95,22 +103,13 @@ function stopReplayAtFirstRunWrites<T>(model: Model<T>): Model<T> {
 
 const replayAware = new WeakSet<object>();
 
-function sameApartFromTimes(a: unknown, b: unknown): boolean {
-  return JSON.stringify(withoutTimes(a)) === JSON.stringify(withoutTimes(b));
-}
-
-/** The value with every date blanked and object keys in order, for comparing two writes. */
-function withoutTimes(value: unknown): unknown {
-  if (value instanceof Date) return 'a time';
-  if (Array.isArray(value)) return value.map(withoutTimes);
-  if (value && typeof value === 'object' && !(value instanceof Types.ObjectId))
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, v]) => v !== undefined)
-        .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
-        .map(([k, v]) => [k, withoutTimes(v)]),
-    );
-  return value;
+/** A field's value, by dotted path, as comparable text. */
+function valueAt(record: unknown, path: string): string {
+  let value: unknown = record;
+  for (const part of path.split('.'))
+    value =
+      value && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined;
+  return JSON.stringify(value instanceof Date ? value.getTime() : value) ?? 'undefined';
 }
 
 export const idField = { type: String, default: newId } as const;

@@ -1,6 +1,7 @@
 import { Schema, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from './connection';
-import { defineModel, idField } from './model-registry';
+import { isReplay } from './delivery-scope';
+import { defineModel, idField, newId } from './model-registry';
 
 /**
  * Short codes people can type (R-12 for a review, C-40 for a check, E-7 for an evidence
@@ -36,6 +37,12 @@ export async function nextReference(
   prefix: ReferencePrefix,
 ): Promise<string> {
   const model = referenceModel(connection);
+  // In a second run of a delivery, the number its first run took is its again (same id).
+  const _id = newId();
+  if (isReplay()) {
+    const taken = await model.findById(_id, { number: 1 }).lean();
+    if (taken) return `${prefix}-${taken.number}`;
+  }
   for (;;) {
     const last = await model
       .findOne({ organisationId, prefix }, { number: 1 })
@@ -43,7 +50,7 @@ export async function nextReference(
       .lean();
     const number = (last?.number ?? 0) + 1;
     try {
-      await model.create({ organisationId, prefix, number });
+      await model.create({ _id, organisationId, prefix, number });
       return `${prefix}-${number}`;
     } catch (error) {
       // Someone took that number a moment ago: take the next.

@@ -1,6 +1,8 @@
 import { Types } from 'mongoose';
 import { AuditTrail } from '../../src/store/audit/audit-trail';
 import { auditEntryModel } from '../../src/store/audit/audit-entry-model';
+import { conductEventModel } from '../../src/store/conduct/conduct-event-model';
+import { ConductLog } from '../../src/store/conduct/conduct-log';
 import { FirstRunWroteError, inDeliveryScope } from '../../src/store/delivery-scope';
 import { InboundLedger, TAKE_OVER_AFTER_MS } from '../../src/store/inbound-ledger';
 import { newId } from '../../src/store/model-registry';
@@ -57,23 +59,33 @@ describe('records made while handling a delivery', () => {
     ]);
   });
 
-  it('a second run that would write something else where the first wrote stops, writing nothing', async () => {
+  it('a second run that would write the record under another unique key stops, writing nothing', async () => {
     const seed = new Types.ObjectId().toHexString();
+    const log = new ConductLog(app.db());
     const trail = new AuditTrail(app.db());
+    const warning = (number: number) => ({
+      organisationId: 'org-scope',
+      groupId: 'group-scope',
+      subjectId: 'member-scope',
+      kind: 'warned' as const,
+      number,
+      meetingOn: '2026-03-02',
+      key: `warning-2026-03-02-${number}`,
+      by: 'officer',
+      at: new Date('2026-03-02T09:00:00Z'),
+    });
     await inDeliveryScope({ id: 'teams:activity-4', seed, replay: false }, () =>
-      trail.append(entry('warned.once', '2026-03-02T09:00:00Z')),
+      log.append(warning(1)),
     );
+    // The second run has read the first's warning, and would give warning 2 in its place.
     await expect(
       inDeliveryScope({ id: 'teams:activity-4', seed, replay: true }, async () => {
-        await trail.append(entry('warned.twice', '2026-03-02T09:01:00Z'));
+        await log.append(warning(2));
         await trail.append(entry('after.that', '2026-03-02T09:01:00Z'));
       }),
     ).rejects.toBeInstanceOf(FirstRunWroteError);
-    expect(
-      await auditEntryModel(app.db()).countDocuments({
-        action: { $in: ['warned.twice', 'after.that'] },
-      }),
-    ).toBe(0);
+    expect(await conductEventModel(app.db()).countDocuments({ subjectId: 'member-scope' })).toBe(1);
+    expect(await auditEntryModel(app.db()).countDocuments({ action: 'after.that' })).toBe(0);
   });
 });
 

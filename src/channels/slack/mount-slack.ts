@@ -4,7 +4,7 @@ import type { SpeakerSettings } from '../../app/conversations/speaker';
 import type { AppContext } from '../../app/shared/context';
 import type { SlackConfig } from '../../config';
 import type { Logger } from '../../log/logger';
-import { InboundLedger } from '../../store/inbound-ledger';
+import { InboundLedger, TAKE_OVER_AFTER_MS } from '../../store/inbound-ledger';
 import { RestifyReceiver } from './restify-receiver';
 import { createOAuthSlackApp, createSlackApp } from './slack-app';
 import { SocketModeReceiver } from './socket-mode-receiver';
@@ -13,6 +13,8 @@ export interface MountedSlack {
   messenger: Messenger;
   /** Closes what Slack reaches the bot through that the HTTP server does not: the socket. */
   stop(): Promise<void>;
+  /** Does the work of commands and clicks whose process died after their ack (a schedule). */
+  replayUnfinished(now: Date): Promise<number>;
 }
 
 /**
@@ -46,7 +48,11 @@ export function mountSlack(
           'Slack: Socket Mode could not connect; check SLACK_APP_TOKEN (scope connections:write) and that Socket Mode is on in the app',
         ),
       );
-    return { messenger, stop: () => socket.stop() };
+    return {
+      messenger,
+      stop: () => socket.stop(),
+      replayUnfinished: (now) => socket.replayUnfinished(now, TAKE_OVER_AFTER_MS),
+    };
   }
   const receiver = new RestifyReceiver({
     signingSecret: config.signingSecret,
@@ -63,5 +69,9 @@ export function mountSlack(
     messenger = created.messenger;
     receiver.mount(server, created.installer);
   }
-  return { messenger, stop: () => receiver.stop() };
+  return {
+    messenger,
+    stop: () => receiver.stop(),
+    replayUnfinished: (now) => receiver.replayUnfinished(now, TAKE_OVER_AFTER_MS),
+  };
 }

@@ -7,8 +7,12 @@ import type { Logger } from '../../log/logger';
 import {
   ALREADY_DONE_TEXT,
   claimDelivery,
-  claimedAfterAck,
+  claimKept,
+  keptProperties,
+  keptUntilDone,
   pendingClaimProperties,
+  replayUnfinished,
+  type KeptDelivery,
   type ClaimOutcome,
   type DeliveryLedger,
 } from './delivery-claim';
@@ -63,6 +67,12 @@ export class RestifyReceiver implements Receiver {
     this.app = app;
   }
 
+  /** Does the work of commands and clicks whose process died after their ack. */
+  async replayUnfinished(now: Date, olderThanMs: number): Promise<number> {
+    if (!this.app) return 0;
+    return replayUnfinished(this.app, this.options.ledger, this.options.log, now, olderThanMs);
+  }
+
   // The restify server is started and stopped by the http module, not by Bolt.
   start(): Promise<void> {
     return Promise.resolve();
@@ -113,11 +123,13 @@ export class RestifyReceiver implements Receiver {
     const retryNum = numberHeader(req.headers['x-slack-retry-num']);
     const retryReason = stringHeader(req.headers['x-slack-retry-reason']);
     const delivery = deliveryIdOf(request);
-    const claim = claimDelivery(this.options.ledger, delivery, log);
-    if (claimedAfterAck(request)) {
-      await this.dispatch(request.body, res, log, { retryNum, retryReason }, { delivery, claim });
-      return;
-    }
+    let kept: KeptDelivery | undefined;
+    let claim: Promise<ClaimOutcome>;
+    if (keptUntilDone(request)) {
+      const claimed = await claimKept(this.options.ledger, delivery, request.body, log);
+      kept = claimed.kept;
+      claim = Promise.resolve(claimed.outcome);
+    } else claim = claimDelivery(this.options.ledger, delivery, log);
     if ((await claim) === 'repeat') {
       log.info(
         { deliveryId: delivery, retryNum },
@@ -130,7 +142,13 @@ export class RestifyReceiver implements Receiver {
       return;
     }
 
-    await this.dispatch(request.body, res, log, { retryNum, retryReason }, { delivery, claim });
+    await this.dispatch(
+      request.body,
+      res,
+      log,
+      { retryNum, retryReason },
+      { delivery, claim, kept },
+    );
   }
 
   private verify(req: Request, rawBody: string): void {
@@ -164,8 +182,8 @@ export class RestifyReceiver implements Receiver {
     res: Response,
     log: Logger,
     retry: { retryNum: number | undefined; retryReason: string | undefined },
-    /** The claim, taken or still pending (then the listener's work waits for it). */
-    claimed: { delivery: string; claim: Promise<ClaimOutcome> },
+    /** The claim, and for a command or click the delivery kept until its work is done. */
+    claimed: { delivery: string; claim: Promise<ClaimOutcome>; kept?: KeptDelivery | undefined },
   ): Promise<void> {
     if (!this.app) throw new Error('RestifyReceiver used before Bolt called init()');
     let acked = false;
@@ -193,7 +211,10 @@ export class RestifyReceiver implements Receiver {
       body,
       ...(retry.retryNum !== undefined ? { retryNum: retry.retryNum } : {}),
       ...(retry.retryReason !== undefined ? { retryReason: retry.retryReason } : {}),
-      customProperties: pendingClaimProperties(claimed.claim),
+      customProperties: {
+        ...pendingClaimProperties(claimed.claim),
+        ...keptProperties(claimed.kept),
+      },
       ack: async (response?: unknown) => {
         if (processBeforeResponse) return;
         if (!respond(200, response))
@@ -202,6 +223,8 @@ export class RestifyReceiver implements Receiver {
     };
     try {
       await this.app.processEvent(event);
+      // Done, however it ended: a kept request is not done again by another instance.
+      await claimed.kept?.finish();
       // A request no listener acknowledged (e.g. an event type we ignore) still gets its 200.
       respond(200);
     } catch (error) {

@@ -5,8 +5,12 @@ import type { Logger } from '../../log/logger';
 import { boltLogger } from './bolt-logger';
 import {
   claimDelivery,
-  claimedAfterAck,
+  claimKept,
+  keptProperties,
+  keptUntilDone,
   pendingClaimProperties,
+  replayUnfinished,
+  type KeptDelivery,
   type ClaimOutcome,
   type DeliveryLedger,
 } from './delivery-claim';
@@ -87,6 +91,12 @@ export class SocketModeReceiver implements Receiver {
     this.app = app;
   }
 
+  /** Does the work of commands and clicks whose process died after their ack. */
+  async replayUnfinished(now: Date, olderThanMs: number): Promise<number> {
+    if (!this.app) return 0;
+    return replayUnfinished(this.app, this.options.ledger, this.options.log, now, olderThanMs);
+  }
+
   /** Resolves once Slack has said hello on the first connection; the client reconnects itself. */
   async start(): Promise<void> {
     this.stopped = false;
@@ -124,11 +134,13 @@ export class SocketModeReceiver implements Receiver {
     }
 
     const delivery = deliveryIdOf(request);
-    const claim = claimDelivery(this.options.ledger, delivery, log);
-    if (claimedAfterAck(request)) {
-      await this.dispatch(request.body, envelope, log, { delivery, claim });
-      return;
-    }
+    let kept: KeptDelivery | undefined;
+    let claim: Promise<ClaimOutcome>;
+    if (keptUntilDone(request)) {
+      const claimed = await claimKept(this.options.ledger, delivery, request.body, log);
+      kept = claimed.kept;
+      claim = Promise.resolve(claimed.outcome);
+    } else claim = claimDelivery(this.options.ledger, delivery, log);
     if ((await claim) === 'repeat') {
       log.info(
         { deliveryId: delivery, retryNum: envelope.retry_num },
@@ -144,14 +156,14 @@ export class SocketModeReceiver implements Receiver {
       );
       return;
     }
-    await this.dispatch(request.body, envelope, log, { delivery, claim });
+    await this.dispatch(request.body, envelope, log, { delivery, claim, kept });
   }
 
   private async dispatch(
     body: Record<string, unknown>,
     envelope: z.infer<typeof socketEnvelope>,
     log: Logger,
-    claimed: { delivery: string; claim: Promise<ClaimOutcome> },
+    claimed: { delivery: string; claim: Promise<ClaimOutcome>; kept?: KeptDelivery | undefined },
   ): Promise<void> {
     if (!this.app) throw new Error('SocketModeReceiver used before Bolt called init()');
     let acked = false;
@@ -176,7 +188,10 @@ export class SocketModeReceiver implements Receiver {
       body,
       ...(envelope.retry_num !== undefined ? { retryNum: envelope.retry_num } : {}),
       ...(envelope.retry_reason !== undefined ? { retryReason: envelope.retry_reason } : {}),
-      customProperties: pendingClaimProperties(claimed.claim),
+      customProperties: {
+        ...pendingClaimProperties(claimed.claim),
+        ...keptProperties(claimed.kept),
+      },
       ack: async (response?: unknown) => {
         if (processBeforeResponse) return;
         if (!(await respond(response)))
@@ -185,6 +200,8 @@ export class SocketModeReceiver implements Receiver {
     };
     try {
       await this.app.processEvent(event);
+      // Done, however it ended: a kept request is not done again by another instance.
+      await claimed.kept?.finish();
       await respond();
     } catch (error) {
       log.error({ err: error }, 'slack listener failed');

@@ -22,7 +22,11 @@ import { postDeliveries } from '../../app/messaging/post-deliveries';
 import type { AppContext } from '../../app/shared/context';
 import { renderTeamsCard } from '../../cards/render-teams';
 import { ConversationBook } from '../../store/conversations/conversation-book';
-import { FirstRunWroteError, inDeliveryScope } from '../../store/delivery-scope';
+import {
+  FirstRunWroteError,
+  inDeliveryScope,
+  outsideDeliveryScope,
+} from '../../store/delivery-scope';
 import { InboundLedger } from '../../store/inbound-ledger';
 import type { Logger } from '../../log/logger';
 import { commandTextOf, teamsSpeakerOf } from './teams-speaker';
@@ -166,7 +170,13 @@ export class ScrutinyTeamsBot extends TeamsActivityHandler {
    * the repeat handles it again: inside the delivery's scope every record gets the id the first
    * run gave it, so what the first run wrote is found rather than written twice.
    */
-  async runOnce(context: TurnContext): Promise<'done' | 'in-hand-elsewhere'> {
+  runOnce(context: TurnContext): Promise<'done' | 'in-hand-elsewhere'> {
+    // Turns queue behind a limit, and a queued one starts in the async context of the turn that
+    // finished before it: it leaves that turn's delivery scope before anything else.
+    return outsideDeliveryScope(() => this.runOnceInOwnScope(context));
+  }
+
+  private async runOnceInOwnScope(context: TurnContext): Promise<'done' | 'in-hand-elsewhere'> {
     const key = deliveryKeyOf(context.activity);
     try {
       if (!key) {

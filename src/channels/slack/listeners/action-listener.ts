@@ -1,4 +1,4 @@
-import { pendingClaimOf } from '../delivery-claim';
+import { keptDeliveryOf, pendingClaimOf } from '../delivery-claim';
 import { asModal } from '../block-kit';
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { runCardAction } from '../../../app/dispatch/card-actions';
@@ -97,7 +97,7 @@ export function registerActionListener(app: App, deps: SlackListenerDeps): void 
                 : tellClicker(respond, text),
           });
         },
-        { claim: pendingClaimOf(context) },
+        { claim: pendingClaimOf(context), kept: keptDeliveryOf(context) },
       );
     },
   );

@@ -8,7 +8,7 @@ import type { SlackListenerDeps } from './deps';
 import { FORM_NOT_OPENED_TEXT, fillModal, openLoadingModal, runForModal } from './modals';
 import { deliverElsewhere, isModalForm, messageOf, openModal, workAfterAck } from './replies';
 import { slackSpeaker } from './slack-speaker';
-import { ALREADY_DONE_TEXT, pendingClaimOf } from '../delivery-claim';
+import { ALREADY_DONE_TEXT, keptDeliveryOf, pendingClaimOf } from '../delivery-claim';
 import { FILES_NOT_SENT_TEXT, sendFilesToDm } from '../file-delivery';
 
 /** Slash-command text carries mentions as <@U123|name>; the name is the person's at that time. */
@@ -105,7 +105,12 @@ export function registerCommandListener(app: App, deps: SlackListenerDeps): void
             text: FILES_NOT_SENT_TEXT,
           });
       },
-      { replacePlaceholder: true, claim: pendingClaimOf(context), repeatText: ALREADY_DONE_TEXT },
+      {
+        replacePlaceholder: true,
+        claim: pendingClaimOf(context),
+        repeatText: ALREADY_DONE_TEXT,
+        kept: keptDeliveryOf(context),
+      },
     );
   });
 }

@@ -1,6 +1,11 @@
 import type { types as Slack } from '@slack/bolt';
 import { asMessage, asModal } from '../block-kit';
-import type { ClaimOutcome } from '../delivery-claim';
+import type { ClaimOutcome, KeptDelivery } from '../delivery-claim';
+import {
+  FirstRunWroteError,
+  inDeliveryScope,
+  outsideDeliveryScope,
+} from '../../../store/delivery-scope';
 import type { App, RespondFn } from '@slack/bolt';
 import { isDatabaseUnavailable, TRY_AGAIN_TEXT } from '../../../app/shared/unavailable';
 import type { Reply } from '../../../app/dispatch/reply';
@@ -121,28 +126,41 @@ export async function workAfterAck(
     claim?: Promise<ClaimOutcome> | undefined;
     /** What a repeat is told (a command's placeholder is replaced); a click is told nothing. */
     repeatText?: string;
+    /**
+     * A command or click kept until its work is done (see delivery-claim): the work runs in its
+     * delivery's scope, so a second run after this process died writes nothing twice. The
+     * receiver marks it done once its listener has finished.
+     */
+    kept?: KeptDelivery | undefined;
   } = {},
 ): Promise<void> {
   const respond = retryingRespond(slackRespond);
+  const tellRepeat = async () => {
+    if (options.repeatText)
+      await respond({
+        replace_original: true,
+        response_type: 'ephemeral',
+        text: options.repeatText,
+      });
+  };
   await afterAck(async () => {
     if (options.claim && (await options.claim) === 'repeat') {
-      if (options.repeatText)
-        await respond({
-          replace_original: true,
-          response_type: 'ephemeral',
-          text: options.repeatText,
-        });
+      await tellRepeat();
       return;
     }
+    const { kept } = options;
     try {
-      await work(respond);
+      const run = () => work(respond);
+      await (kept ? inDeliveryScope(kept, run) : outsideDeliveryScope(run));
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      await respond({
-        replace_original: options.replacePlaceholder ?? false,
-        response_type: 'ephemeral',
-        text: TRY_AGAIN_TEXT,
-      });
+      if (error instanceof FirstRunWroteError) await tellRepeat();
+      else if (!isDatabaseUnavailable(error)) throw error;
+      else
+        await respond({
+          replace_original: options.replacePlaceholder ?? false,
+          response_type: 'ephemeral',
+          text: TRY_AGAIN_TEXT,
+        });
     }
   });
 }
