@@ -27,7 +27,12 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // A second signal while draining (a supervisor, or a runner relaying signals, may send one)
+  // changes nothing: the drain already under way finishes and the process exits once.
+  let shuttingDown = false;
   const shutdown = (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
     log.info({ signal }, 'shutting down: draining requests');
     bot
       .stop()
@@ -40,8 +45,8 @@ async function main(): Promise<void> {
         process.exit(1);
       });
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {
