@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Schema, Types, type Connection } from 'mongoose';
 import { isDuplicateKeyError } from './connection';
 import { defineModel } from './model-registry';
+import { claimOnce } from './versioned-update';
 
 interface InboundRecord {
   /** The platform's own id for the delivery, prefixed by its kind (see the channel adapters). */
@@ -200,12 +201,16 @@ export class InboundLedger {
    * have died: true when this caller is the one to handle the delivery again.
    */
   async takeOver(claim: Claim, deliveryId: string, now = new Date()): Promise<boolean> {
-    if (claim.first || !this.mayTakeOver(claim, now)) return false;
-    const moved = await this.model.updateOne(
-      { _id: deliveryId, receivedAt: claim.receivedAt, finishedAt: null },
+    if (claim.first || !this.mayTakeOver(claim, now) || !claim.receivedAt) return false;
+    // FerretDB v1 lets two conditional updates both win: the lock is a unique id, one per claim
+    // as it stands (its time), so of two instances taking it over one does.
+    const key = `InboundTakeover:${deliveryId}:${claim.receivedAt.getTime()}`;
+    if (!(await claimOnce(this.model.db, key, now))) return false;
+    await this.model.updateOne(
+      { _id: deliveryId, finishedAt: null },
       { $set: { receivedAt: now } },
     );
-    return moved.modifiedCount === 1;
+    return true;
   }
 
   /**

@@ -26,6 +26,20 @@ const revisionClaimSchema = new Schema<RevisionClaimRecord>(
 );
 const revisionClaimModel = defineModel<RevisionClaimRecord>('RevisionClaim', revisionClaimSchema);
 
+/**
+ * True for the one caller, across every instance, that claims `key` first: the same unique-id
+ * lock, for a change that has no version of its own (taking over a delivery left unfinished).
+ */
+export async function claimOnce(connection: Connection, key: string, at: Date): Promise<boolean> {
+  try {
+    await revisionClaimModel(connection).create({ _id: key, at, update: {} });
+    return true;
+  } catch (error) {
+    if (isDuplicateKeyError(error)) return false;
+    throw error;
+  }
+}
+
 function claimId(modelName: string, id: string, version: number): string {
   return `${modelName}:${id}:${version}`;
 }

@@ -17,7 +17,7 @@ export interface EqualityFields {
  *
  * These indexes are PostgreSQL's own, beside FerretDB's: FerretDB neither lists nor needs them,
  * and dropping a collection drops them with its table. Creating one that exists does nothing.
- * Returns how many statements ran; collections not yet created are skipped.
+ * Returns how many indexes it created; collections not yet created are skipped.
  */
 export async function indexEqualities(
   postgresqlUrl: string,
@@ -29,24 +29,33 @@ export async function indexEqualities(
   await client.connect();
   try {
     const tables = await tablesOf(client, database);
+    const existing = new Set(
+      (
+        await client.query<{ name: string }>(
+          'SELECT indexname AS name FROM pg_indexes WHERE schemaname = $1',
+          [database],
+        )
+      ).rows.map((r) => r.name),
+    );
     const statements: string[] = [];
     for (const { collection, fields } of wanted) {
       const table = tables.get(collection);
       if (!table) continue;
       // FerretDB v1 hands PostgreSQL no filter on a dotted path, so no index could serve one.
-      for (const field of new Set(fields.filter((f) => !f.includes('.'))))
+      for (const field of new Set(fields.filter((f) => !f.includes('.')))) {
+        const name = indexName(table, field);
+        if (existing.has(name)) continue;
         statements.push(
-          `CREATE INDEX IF NOT EXISTS ${client.escapeIdentifier(indexName(table, field))} ON ${client.escapeIdentifier(database)}.${client.escapeIdentifier(table)} USING gin (${expressionFor(client, field)})`,
+          `CREATE INDEX IF NOT EXISTS ${client.escapeIdentifier(name)} ON ${client.escapeIdentifier(database)}.${client.escapeIdentifier(table)} USING gin (${expressionFor(client, field)})`,
         );
+      }
     }
-    // One round trip: a test file or a start-up asks for dozens of them.
-    const script = statements.join(';\n');
-    if (statements.length > 0)
-      await client.query(script).catch(async (error: unknown) => {
-        // Two instances starting together: IF NOT EXISTS does not stop both creating the same
-        // index, and the loser's whole script is undone. Once the winner is done, nothing is left.
+    // One at a time, and only those missing: a statement holds its table's lock until it ends,
+    // and one script would hold every table's at once while the others serve requests.
+    for (const statement of statements)
+      await client.query(statement).catch((error: unknown) => {
+        // Two instances starting together can both try to create the same index.
         if (!isCreatedMeanwhile(error)) throw error;
-        await client.query(script);
       });
     return statements.length;
   } finally {
