@@ -83,6 +83,17 @@ export async function claimKept(
   }
 }
 
+/** Claims any request the receiver takes: kept until done where keptUntilDone says so. */
+export async function claimRequest(
+  ledger: DeliveryLedger,
+  deliveryId: string,
+  request: Exclude<SlackRequest, { kind: 'url_verification' }>,
+  log: Logger,
+): Promise<{ outcome: ClaimOutcome; kept?: KeptDelivery }> {
+  if (keptUntilDone(request)) return claimKept(ledger, deliveryId, request.body, log);
+  return { outcome: await claimDelivery(ledger, deliveryId, log) };
+}
+
 function keptDelivery(
   ledger: DeliveryLedger,
   id: string,

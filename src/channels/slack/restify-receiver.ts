@@ -6,10 +6,8 @@ import { rawBodyText, readRawBody } from '../../http/request-body';
 import type { Logger } from '../../log/logger';
 import {
   ALREADY_DONE_TEXT,
-  claimDelivery,
-  claimKept,
+  claimRequest,
   keptProperties,
-  keptUntilDone,
   pendingClaimProperties,
   replayUnfinished,
   type KeptDelivery,
@@ -123,14 +121,9 @@ export class RestifyReceiver implements Receiver {
     const retryNum = numberHeader(req.headers['x-slack-retry-num']);
     const retryReason = stringHeader(req.headers['x-slack-retry-reason']);
     const delivery = deliveryIdOf(request);
-    let kept: KeptDelivery | undefined;
-    let claim: Promise<ClaimOutcome>;
-    if (keptUntilDone(request)) {
-      const claimed = await claimKept(this.options.ledger, delivery, request.body, log);
-      kept = claimed.kept;
-      claim = Promise.resolve(claimed.outcome);
-    } else claim = claimDelivery(this.options.ledger, delivery, log);
-    if ((await claim) === 'repeat') {
+    const { outcome, kept } = await claimRequest(this.options.ledger, delivery, request, log);
+    const claim = Promise.resolve(outcome);
+    if (outcome === 'repeat') {
       log.info(
         { deliveryId: delivery, retryNum },
         'slack delivery already handled; acknowledged and skipped',

@@ -4,10 +4,8 @@ import { z } from 'zod';
 import type { Logger } from '../../log/logger';
 import { boltLogger } from './bolt-logger';
 import {
-  claimDelivery,
-  claimKept,
+  claimRequest,
   keptProperties,
-  keptUntilDone,
   pendingClaimProperties,
   replayUnfinished,
   type KeptDelivery,
@@ -134,14 +132,9 @@ export class SocketModeReceiver implements Receiver {
     }
 
     const delivery = deliveryIdOf(request);
-    let kept: KeptDelivery | undefined;
-    let claim: Promise<ClaimOutcome>;
-    if (keptUntilDone(request)) {
-      const claimed = await claimKept(this.options.ledger, delivery, request.body, log);
-      kept = claimed.kept;
-      claim = Promise.resolve(claimed.outcome);
-    } else claim = claimDelivery(this.options.ledger, delivery, log);
-    if ((await claim) === 'repeat') {
+    const { outcome, kept } = await claimRequest(this.options.ledger, delivery, request, log);
+    const claim = Promise.resolve(outcome);
+    if (outcome === 'repeat') {
       log.info(
         { deliveryId: delivery, retryNum: envelope.retry_num },
         'slack delivery already handled; acknowledged and skipped',
