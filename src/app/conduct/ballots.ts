@@ -13,6 +13,7 @@ import { declarationNamesPerson } from '../../domain/declarations';
 import { barUntil } from '../../domain/people';
 import { ok, refuse, type Refusal, type Result } from '../../domain/shared/result';
 import { isDuplicateKeyError } from '../../store/connection';
+import { isReplay } from '../../store/delivery-scope';
 import { AttendanceRegister } from '../../store/conduct/attendance-register';
 import { BallotBox } from '../../store/conduct/ballot-box';
 import type { BallotQuestion, BallotRecord } from '../../store/conduct/ballot-model';
@@ -222,10 +223,18 @@ export const castVote = defineUseCase({
       });
     } catch (error) {
       if (!isDuplicateKeyError(error)) throw error;
-      if (!ballot.rules.changeable)
+      if (ballot.rules.changeable) {
+        await box.changeVote(ballot._id, key, input.choice);
+        changed = true;
+      } else if (!isReplay()) {
+        // Recorded again in case the run that stored the vote stopped before recording who
+        // voted: the reminders before the close would otherwise chase this voter.
+        await box.recordParticipation(ballot._id, actor.personId);
         return refuse('ballot.already-voted', 'You have already voted in this ballot.');
-      await box.changeVote(ballot._id, key, input.choice);
-      changed = true;
+      }
+      // In a second run of this delivery (see store/delivery-scope) the vote may be its first
+      // run's, which stopped before counting it in: a vote's random id cannot show whose it is,
+      // and a vote under this key is this person's either way, so the run goes on to count it.
     }
     await box.recordParticipation(ballot._id, actor.personId);
     const cast = await box.votesCast(ballot._id);

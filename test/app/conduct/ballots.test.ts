@@ -13,7 +13,10 @@ import {
 import { declareInterest } from '../../../src/app/declarations/declaration-use-cases';
 import { createGroup } from '../../../src/app/groups/create-group';
 import { CHOICES, type Choice } from '../../../src/domain/conduct';
+import { Types } from 'mongoose';
+import { BallotBox } from '../../../src/store/conduct/ballot-box';
 import { ballotModel, voteModel } from '../../../src/store/conduct/ballot-model';
+import { inDeliveryScope } from '../../../src/store/delivery-scope';
 import { conductEventModel } from '../../../src/store/conduct/conduct-event-model';
 import { membershipModel } from '../../../src/store/people/membership-model';
 import { seedOrganisation, seedPerson, useTestApp } from '../../support/app';
@@ -133,6 +136,52 @@ describe('conduct ballots on the real database', () => {
       abstain: 0,
     });
     app.setNow('2026-03-02T18:30:00Z');
+  });
+
+  it('a vote stored by a run that then died is counted by the next: a replay goes on to close the ballot, a new click is refused', async () => {
+    const setup = await meeting(3);
+    const ballot = await open(setup);
+    const [first, second, third] = setup.present as [
+      (typeof setup.present)[0],
+      (typeof setup.present)[0],
+      (typeof setup.present)[0],
+    ];
+    const vote = (voter: typeof first) =>
+      castVote(setup.ctx, voter, { ballotId: ballot._id, choice: 'yes' });
+    /** The voter's run stops where its process would have died: after the vote, before the rest. */
+    const diesAfterTheVote = async (run: () => Promise<unknown>) => {
+      const died = jest
+        .spyOn(BallotBox.prototype, 'recordParticipation')
+        .mockRejectedValueOnce(new Error('the process died'));
+      await expect(run()).rejects.toThrow('the process died');
+      died.mockRestore();
+    };
+    const box = new BallotBox(setup.ctx.db);
+    expect(await vote(first)).toMatchObject({ ok: true });
+
+    // A second click, not a replay: refused, and who voted is put right.
+    await diesAfterTheVote(() => vote(second));
+    expect(await box.hasVoted(ballot._id, second.personId)).toBe(false);
+    expect(await vote(second)).toMatchObject({
+      ok: false,
+      refusals: [{ code: 'ballot.already-voted' }],
+    });
+    expect(await box.hasVoted(ballot._id, second.personId)).toBe(true);
+
+    // The same delivery run again (see store/delivery-scope): the vote is counted, once, and as
+    // the last one needed it closes the ballot, which the dead run never reached.
+    const delivery = { id: 'slack:vote-third', seed: new Types.ObjectId().toHexString() };
+    await diesAfterTheVote(() =>
+      inDeliveryScope({ ...delivery, replay: false }, () => vote(third)),
+    );
+    expect((await box.byId(ballot._id))?.state).toBe('open');
+    const again = await inDeliveryScope({ ...delivery, replay: true }, () => vote(third));
+    expect(again).toMatchObject({
+      ok: true,
+      value: { changed: false, votesCast: 3, closed: { state: 'closed' } },
+    });
+    expect(await box.whoVoted(ballot._id)).toHaveLength(3);
+    expect((await box.byId(ballot._id))?.outcome).toMatchObject({ yes: 3, no: 0, abstain: 0 });
   });
 
   it('a member with a declared conflict about the subject is not eligible', async () => {
