@@ -1,7 +1,7 @@
 import { Types, type Connection, type Model, type Schema } from 'mongoose';
 import { isDuplicateKeyError } from './connection';
 import type { EqualityFields } from './server/equality-indexes';
-import { FirstRunWroteError, isReplay, nextDeliveryId } from './delivery-scope';
+import { FirstRunWroteError, isReplay, nextDeliveryId, unscopedId } from './delivery-scope';
 
 const schemas = new Map<string, Schema>();
 
@@ -52,12 +52,12 @@ export async function prepareModels(
 }
 
 /**
- * Ids are ObjectId hex strings, so the domain handles plain strings. Inside the handling of a
- * chat delivery they follow from the delivery's id (see delivery-scope), so a second run of a
- * delivery whose first died part-way creates the same records, not new ones.
+ * Ids are 24 hex digits in ObjectIds' order, so the domain handles plain strings. Inside the
+ * handling of a chat delivery they follow from the delivery's id (see delivery-scope), so a
+ * second run of a delivery whose first died part-way creates the same records, not new ones.
  */
 export function newId(): string {
-  return nextDeliveryId() ?? new Types.ObjectId().toHexString();
+  return nextDeliveryId() ?? unscopedId(new Types.ObjectId().toHexString());
 }
 
 /**

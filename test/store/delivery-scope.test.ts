@@ -38,6 +38,23 @@ describe('records made while handling a delivery', () => {
     expect(newId()).not.toBe(newId());
   });
 
+  it('sort in the order they were made among ids made outside any delivery', async () => {
+    // A command's claim, an id made by other work, then a later claim: in one second, in one
+    // process, as a test with a fixed clock has them (records with the same time sort by _id).
+    const made: string[] = [];
+    const firstSeed = new Types.ObjectId().toHexString();
+    const plain = newId();
+    const laterSeed = new Types.ObjectId().toHexString();
+    const inScope = (id: string, seed: string) =>
+      inDeliveryScope({ id, seed, replay: false }, () => Promise.resolve([newId(), newId()]));
+    made.push(...(await inScope('slack:command-1', firstSeed)), plain);
+    made.push(...(await inScope('slack:command-2', laterSeed)), newId());
+    if (new Set(made.map((id) => id.slice(0, 8))).size === 1)
+      expect([...made].sort()).toEqual(made);
+    expect(made.every((id) => /^[0-9a-f]{24}$/.test(id))).toBe(true);
+    expect(new Set(made).size).toBe(made.length);
+  });
+
   it('a second run writes only what the first never reached', async () => {
     const seed = new Types.ObjectId().toHexString();
     const trail = new AuditTrail(app.db());
