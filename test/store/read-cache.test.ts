@@ -118,15 +118,22 @@ describe('records kept in memory', () => {
   it('show another instance’s change only after the staleness bound', async () => {
     const org = await organisation('Other');
     const here = new GroupBook(db());
+    const organisations = new OrganisationBook(db());
     const group = await panel(org._id, 'Other panel');
     expect((await here.get(group._id)).policy).toEqual({ quorum: 5 });
+    expect((await organisations.get(org._id)).timeZone).toBe('Europe/London');
     // Another bot process: its own connection, so its own cache and its own writes.
     const other = await mongoose.createConnection(testDatabaseUri()).asPromise();
     try {
       await groupModel(other).updateOne({ _id: group._id }, { $set: { policy: { quorum: 7 } } });
       expect((await new GroupBook(other).get(group._id)).policy).toEqual({ quorum: 7 });
-      // Still the copy read before: this instance was not the writer.
+      await organisationModel(other).updateOne(
+        { _id: org._id },
+        { $set: { timeZone: 'Europe/Belfast' } },
+      );
+      // Still the copies read before: this instance was not the writer.
       expect((await here.get(group._id)).policy).toEqual({ quorum: 5 });
+      expect((await organisations.get(org._id)).timeZone).toBe('Europe/London');
     } finally {
       await other.close();
     }

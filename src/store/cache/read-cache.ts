@@ -18,9 +18,9 @@ interface Entry {
 }
 
 /**
- * Records read on every message and click that change rarely (groups and their policy,
- * conversation bindings, the people who write), kept in this process for a short while so they
- * are not read again each time.
+ * Records read on every message and click that change rarely (organisations, groups and their
+ * policy, conversation bindings, the people who write), kept in this process for a short while
+ * so they are not read again each time.
  *
  * Each collection has a generation, moved on by every write this process makes to it (before
  * and after the write reaches the server). An entry is used only while its collection is still

@@ -1,4 +1,5 @@
 import type { Connection, Model } from 'mongoose';
+import { readCacheOf, type ReadCache } from '../cache/read-cache';
 import { isDuplicateKeyError } from '../connection';
 import { organisationModel, type OrganisationRecord, type Platform } from './organisation-model';
 
@@ -7,9 +8,11 @@ export type NewOrganisation = Omit<OrganisationRecord, '_id'>;
 /** The landlords: one record per Teams tenant or Slack workspace. */
 export class OrganisationBook {
   private readonly organisations: Model<OrganisationRecord>;
+  private readonly cache: ReadCache;
 
   constructor(connection: Connection) {
     this.organisations = organisationModel(connection);
+    this.cache = readCacheOf(connection);
   }
 
   /**
@@ -39,17 +42,19 @@ export class OrganisationBook {
     platform: Platform;
     platformTenantId: string;
   }): Promise<OrganisationRecord | null> {
-    return this.organisations
-      .findOne({ platform: tenant.platform, platformTenantId: tenant.platformTenantId })
-      .lean<OrganisationRecord>();
+    const key = `tenant:${tenant.platform}:${tenant.platformTenantId}`;
+    return this.cache.get('organisations', key, () =>
+      this.organisations
+        .findOne({ platform: tenant.platform, platformTenantId: tenant.platformTenantId })
+        .lean<OrganisationRecord>(),
+    );
   }
 
-  /**
-   * The organisation, if there is one by that id. Not kept in memory (unlike groups and people):
-   * kept, a report test on Node 24 read back a PDF pdf.js could not parse; not yet understood.
-   */
+  /** The organisation, if there is one by that id (kept in memory for a short while). */
   async byId(id: string): Promise<OrganisationRecord | null> {
-    return this.organisations.findById(id).lean<OrganisationRecord>();
+    return this.cache.get('organisations', `id:${id}`, () =>
+      this.organisations.findById(id).lean<OrganisationRecord>(),
+    );
   }
 
   /** An organisation the caller already knows exists (the actor belongs to it); throws otherwise. */

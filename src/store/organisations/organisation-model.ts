@@ -1,4 +1,5 @@
 import { Schema } from 'mongoose';
+import { clearedOnWrite } from '../cache/read-cache';
 import { defineModel, idField } from '../model-registry';
 
 export const PLATFORMS = ['teams', 'slack'] as const;
@@ -35,6 +36,9 @@ const organisationSchema = new Schema<OrganisationRecord>(
 );
 // A tenant or workspace is one organisation, however often the bot is installed into it.
 organisationSchema.index({ platform: 1, platformTenantId: 1 }, { unique: true });
+
+// Read on every message and click, so kept in memory; any write here clears what is kept.
+clearedOnWrite(organisationSchema, 'organisations');
 
 export const organisationModel = defineModel<OrganisationRecord>(
   'Organisation',

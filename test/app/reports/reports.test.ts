@@ -33,11 +33,41 @@ import { useTestApp } from '../../support/app';
 import { pngOf } from '../../support/finding-files';
 import { INSPECTOR_NAMES, must, seedReportData, type Seeded } from '../../support/report-seed';
 
-// pdf-parse's index reads a test PDF when it has no parent module; its lib does not.
+interface PdfJs {
+  disableWorker: boolean;
+  getDocument(data: Uint8Array): Promise<{
+    numPages: number;
+    getPage(n: number): Promise<{
+      getTextContent(): Promise<{ items: Array<{ str: string; transform: number[] }> }>;
+    }>;
+    destroy(): Promise<void>;
+  }>;
+}
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const pdfParse = require('pdf-parse/lib/pdf-parse.js') as (
-  data: Buffer,
-) => Promise<{ text: string; numpages: number }>;
+const pdfjs = require('pdf-parse/lib/pdf.js/v1.10.100/build/pdf.js') as PdfJs;
+pdfjs.disableWorker = true;
+
+/** The text of a PDF, a line per run of text at one height, as pdf-parse gives it. */
+async function pdfParse(bytes: Buffer): Promise<{ text: string; numpages: number }> {
+  const doc = await pdfjs.getDocument(new Uint8Array(bytes));
+  try {
+    let text = '';
+    for (let n = 1; n <= doc.numPages; n++) {
+      const content = await (await doc.getPage(n)).getTextContent();
+      let lastY: number | undefined;
+      text += '\n\n';
+      for (const item of content.items) {
+        const y = item.transform[5];
+        text += lastY === undefined || lastY === y ? item.str : `\n${item.str}`;
+        lastY = y;
+      }
+    }
+    return { text, numpages: doc.numPages };
+  } finally {
+    // Awaited: pdf-parse does not, and the next document then read wrong ("bad XRef entry").
+    await doc.destroy();
+  }
+}
 
 const app = useTestApp('2026-07-01T09:00:00Z');
 /** Set REPORT_FILES_DIR to keep the generated files, e.g. to render the PDFs and look at them. */
