@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { freeLoopbackPort } from '../../src/store/server/probe';
 
 /** A server process the benchmark started, with its URL and memory as Linux reports it. */
@@ -24,7 +25,14 @@ export async function startServer(
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', TEAMS_MODE: 'emulator' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // SERVER_LOG_DIR keeps each process's log for a failure to be read afterwards.
+    stdio: [
+      'ignore',
+      process.env.SERVER_LOG_DIR
+        ? openSync(join(process.env.SERVER_LOG_DIR, `${name.replace(/\W+/g, '-')}.log`), 'a')
+        : 'ignore',
+      'pipe',
+    ],
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {

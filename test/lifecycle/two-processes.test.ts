@@ -6,8 +6,9 @@
  *
  * The bots run src/main.ts through tsx, as the other process test does: building dist/ with tsc
  * costs about as long as this whole test on two cores, and tsx compiles only what is loaded.
+ * With SERVER_LOG_DIR set, each process's log (at info) is kept there for a failure to be read.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import mongoose, { type Connection } from 'mongoose';
@@ -89,7 +90,9 @@ describe('two bot processes behind a proxy, one killed and one stopped under loa
   let clockOffset = 0;
   const setClock = (shiftedNow: number) => {
     clockOffset = shiftedNow - Date.now();
-    writeFileSync(clockFile, String(clockOffset));
+    // Replaced whole, so a process never reads it half written.
+    writeFileSync(`${clockFile}.next`, String(clockOffset));
+    renameSync(`${clockFile}.next`, clockFile);
   };
   const shiftedNow = () => Date.now() + clockOffset;
   const uri = testDatabaseUri('two-processes');
@@ -108,7 +111,7 @@ describe('two bot processes behind a proxy, one killed and one stopped under loa
       ],
       {
         MONGODB_URI: uri,
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.SERVER_LOG_DIR ? 'info' : 'warn',
         SCRUTINY_TEST_CLOCK_FILE: clockFile,
         TIME_ZONE: 'Europe/London',
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -525,6 +528,43 @@ describe('two bot processes behind a proxy, one killed and one stopped under loa
       ).length;
       expect(new Set(voters.map((v) => v.personId)).size).toBe(voters.length);
       expect(voters.length).toBeLessThanOrEqual(MEMBERS);
+      // Whose vote is missing, and what became of the requests that carried it.
+      const uncounted = members
+        .filter((p) => {
+          const personId = personOf(platform === 'slack' ? p.slackId : p.aad);
+          return !voters.some((v) => v.personId === personId);
+        })
+        .flatMap((p) =>
+          outcomes
+            .filter(
+              (o) =>
+                o.op.what === 'vote' &&
+                o.op.platform === platform &&
+                (o.op.body.includes(p.slackId) || o.op.body.includes(p.aad)),
+            )
+            .map((o) => ({
+              who: p.name,
+              op: o.op.id,
+              status: o.status,
+              attempts: o.attempts,
+              servedBy: o.servedBy,
+              text: o.text.slice(0, 300),
+              answer: answerOf(o.op)?.body.slice(0, 300),
+            })),
+        );
+      expect({
+        platform,
+        counted: voters.length,
+        eligible: ballot?.eligible.length,
+        outcome: ballot?.outcome,
+        uncounted,
+      }).toEqual({
+        platform,
+        counted: expect.any(Number),
+        eligible: ballot?.eligible.length,
+        outcome: ballot?.outcome,
+        uncounted: uncounted.slice(0, votesLost),
+      });
       expect(voters.length).toBeGreaterThanOrEqual(MEMBERS - votesLost);
       if (voters.length === MEMBERS) {
         expect(ballot?.state).toBe('closed');

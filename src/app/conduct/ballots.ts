@@ -195,7 +195,14 @@ export const castVote = defineUseCase({
     if (!ballot) return { ok: false, refusals: [BALLOT_NOT_FOUND] };
     const now = ctx.now();
     if (ballot.state === 'closed' || now >= ballot.closesAt)
-      return refuse('ballot.closed', 'That ballot has closed; your vote was not counted.');
+      return refuse(
+        'ballot.closed',
+        // A run that stored the vote and died before answering is done again (delivery-scope),
+        // maybe after the close: its voter hears their vote counted, as it was (closeBallot).
+        (await box.hasVoted(ballot._id, actor.personId))
+          ? 'That ballot has closed; your vote was counted before it closed.'
+          : 'That ballot has closed; your vote was not counted.',
+      );
     if (actor.personId === ballot.subjectId)
       return refuse('ballot.own-case', 'You cannot vote on a question about yourself.');
     if (!ballot.eligible.includes(actor.personId)) {
@@ -284,6 +291,7 @@ async function closeBallot(ctx: AppContext, ballotId: string): Promise<BallotRec
   const box = new BallotBox(ctx.db);
   const ballot = await box.byId(ballotId);
   if (!ballot || ballot.state === 'closed') return null;
+  await recordEveryVoter(ctx, ballot);
   const tally = await tallyOf(ctx, ballot._id);
   const outcome = decideBallot(tally, ballot.rules);
   const now = ctx.now();
@@ -312,6 +320,25 @@ async function closeBallot(ctx: AppContext, ballotId: string): Promise<BallotRec
   });
   if (outcome.result === 'carried') await putIntoEffect(ctx, closed, now);
   return { ...closed, voterKeySecret: undefined } as BallotRecord;
+}
+
+/**
+ * Records who voted for every vote in the ballot, while its secret can still join a vote to its
+ * voter: a run that stored a vote and died before recording who cast it would otherwise leave
+ * that voter unrecorded for good once the ballot closes on that vote.
+ */
+async function recordEveryVoter(ctx: AppContext, ballot: BallotRecord): Promise<void> {
+  if (!ballot.voterKeySecret) return;
+  const box = new BallotBox(ctx.db);
+  const [keys, recorded] = await Promise.all([
+    box.voterKeysIn(ballot._id),
+    box.whoVoted(ballot._id),
+  ]);
+  if (keys.length <= recorded.length) return;
+  const cast = new Set(keys);
+  for (const personId of ballot.eligible)
+    if (!recorded.includes(personId) && cast.has(voterKey(ballot, personId)))
+      await box.recordParticipation(ballot._id, personId);
 }
 
 /** A carried vote takes effect: asked to leave the meeting is recorded; a bar changes status. */

@@ -97,6 +97,15 @@ export class BallotBox {
     await this.votes.updateOne({ ballotId, voterKey }, { $set: { choice } });
   }
 
+  /** The voter keys of the votes cast: whose they are only the ballot's secret can tell. */
+  async voterKeysIn(ballotId: string): Promise<string[]> {
+    const votes = await this.votes
+      .find({ ballotId })
+      .select({ voterKey: 1 })
+      .lean<Array<{ voterKey: string }>>();
+    return votes.map((v) => v.voterKey);
+  }
+
   async votesCast(ballotId: string): Promise<number> {
     return this.votes.countDocuments({ ballotId });
   }

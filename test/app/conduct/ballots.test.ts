@@ -184,6 +184,48 @@ describe('conduct ballots on the real database', () => {
     expect((await box.byId(ballot._id))?.outcome).toMatchObject({ yes: 3, no: 0, abstain: 0 });
   });
 
+  it('a ballot that closes on a vote whose run died records that voter, and its replay hears it counted', async () => {
+    const setup = await meeting(3);
+    const ballot = await open(setup);
+    const [first, second, third] = setup.present as [
+      (typeof setup.present)[0],
+      (typeof setup.present)[0],
+      (typeof setup.present)[0],
+    ];
+    const vote = (voter: typeof first) =>
+      castVote(setup.ctx, voter, { ballotId: ballot._id, choice: 'yes' });
+    const box = new BallotBox(setup.ctx.db);
+    const delivery = { id: 'slack:vote-first', seed: new Types.ObjectId().toHexString() };
+    // The first voter's run stores the vote and dies before recording who voted.
+    const died = jest
+      .spyOn(BallotBox.prototype, 'recordParticipation')
+      .mockRejectedValueOnce(new Error('the process died'));
+    await expect(
+      inDeliveryScope({ ...delivery, replay: false }, () => vote(first)),
+    ).rejects.toThrow('the process died');
+    died.mockRestore();
+
+    // The other two vote before the replay comes round: the third vote is the last one needed.
+    expect(await vote(second)).toMatchObject({ ok: true });
+    expect(await vote(third)).toMatchObject({ ok: true, value: { closed: { state: 'closed' } } });
+    expect((await box.whoVoted(ballot._id)).sort()).toEqual(
+      [first, second, third].map((p) => p.personId).sort(),
+    );
+    expect((await box.byId(ballot._id))?.outcome).toMatchObject({ yes: 3, no: 0, abstain: 0 });
+
+    const again = await inDeliveryScope({ ...delivery, replay: true }, () => vote(first));
+    expect(again).toMatchObject({
+      ok: false,
+      refusals: [
+        {
+          code: 'ballot.closed',
+          message: 'That ballot has closed; your vote was counted before it closed.',
+        },
+      ],
+    });
+    expect(await box.whoVoted(ballot._id)).toHaveLength(3);
+  });
+
   it('a member with a declared conflict about the subject is not eligible', async () => {
     const setup = await meeting(3);
     const conflicted = setup.present[0]!;

@@ -16,10 +16,13 @@ if (file) {
   let offset = 0;
   const read = () => {
     try {
-      const value = Number(readFileSync(file, 'utf8'));
-      if (Number.isFinite(value)) offset = value;
+      // Number('') is 0, which would put the process back in the real year for a tenth of a
+      // second (closing every ballot that is "past" its time): an empty file is not an offset.
+      const text = readFileSync(file, 'utf8').trim();
+      const value = Number(text);
+      if (text !== '' && Number.isFinite(value)) offset = value;
     } catch {
-      // A file being rewritten is read again next time.
+      // A file being replaced is read again next time.
     }
   };
   read();
