@@ -243,8 +243,11 @@ export const castVote = defineUseCase({
       // run's, which stopped before counting it in: a vote's random id cannot show whose it is,
       // and a vote under this key is this person's either way, so the run goes on to count it.
     }
-    await box.recordParticipation(ballot._id, actor.personId);
-    const cast = await box.votesCast(ballot._id);
+    // The count is of votes, not of who voted, so it need not wait for the participation record.
+    const [, cast] = await Promise.all([
+      box.recordParticipation(ballot._id, actor.personId),
+      box.votesCast(ballot._id),
+    ]);
     let closed: BallotRecord | undefined;
     if (ballotShouldClose(now, ballot.closesAt, cast, ballot.eligible.length)) {
       const result = await closeBallot(ctx, ballot._id);

@@ -1,13 +1,18 @@
 import type { Connection, Model } from 'mongoose';
 import type { Choice } from '../../domain/conduct';
+import { readCacheOf, type ReadCache } from '../cache/read-cache';
 import { isDuplicateKeyError } from '../connection';
+import { newId } from '../model-registry';
 import { updateIfUnchanged } from '../versioned-update';
 import {
   ballotModel,
   ballotParticipationModel,
+  ballotRollModel,
   voteModel,
   type BallotParticipationRecord,
   type BallotRecord,
+  type BallotRollRecord,
+  type StoredBallot,
   type VoteRecord,
 } from './ballot-model';
 
@@ -18,18 +23,27 @@ export type NewBallot = Omit<BallotRecord, '_id' | 'version'>;
  * from these records is set out on VoteRecord; nothing here writes a time on a vote.
  */
 export class BallotBox {
-  private readonly ballots: Model<BallotRecord>;
+  private readonly ballots: Model<StoredBallot>;
+  private readonly rolls: Model<BallotRollRecord>;
+  private readonly cache: ReadCache;
   private readonly votes: Model<VoteRecord>;
   private readonly participation: Model<BallotParticipationRecord>;
 
   constructor(connection: Connection) {
     this.ballots = ballotModel(connection);
+    this.rolls = ballotRollModel(connection);
+    this.cache = readCacheOf(connection);
     this.votes = voteModel(connection);
     this.participation = ballotParticipationModel(connection);
   }
 
   async open(ballot: NewBallot): Promise<BallotRecord> {
-    return (await this.ballots.create(ballot)).toObject();
+    const { eligible, ...rest } = ballot;
+    const _id = newId();
+    // The roll first, so that no ballot is ever without one.
+    await this.rolls.create({ _id, organisationId: ballot.organisationId, eligible });
+    const stored = (await this.ballots.create({ ...rest, _id })).toObject();
+    return { ...stored, eligible };
   }
 
   /** Ballots open now, across organisations, for the metrics. */
@@ -39,11 +53,11 @@ export class BallotBox {
 
   /** A ballot of the organisation: what a voter's click may reach. */
   async get(id: string, organisationId: string): Promise<BallotRecord | null> {
-    return this.ballots.findOne({ _id: id, organisationId }).lean<BallotRecord>();
+    return this.withRoll(await this.ballots.findOne({ _id: id, organisationId }).lean());
   }
 
   async byId(id: string): Promise<BallotRecord | null> {
-    return this.ballots.findById(id).lean<BallotRecord>();
+    return this.withRoll(await this.ballots.findById(id).lean());
   }
 
   async openAbout(groupId: string, subjectId: string): Promise<number> {
@@ -55,7 +69,7 @@ export class BallotBox {
     ballot: BallotRecord,
     set: Record<string, unknown>,
   ): Promise<BallotRecord | null> {
-    return updateIfUnchanged(this.ballots, ballot._id, ballot.version, set);
+    return this.withRoll(await updateIfUnchanged(this.ballots, ballot._id, ballot.version, set));
   }
 
   /** Removes the voter key field itself, not just its value, once the ballot has closed. */
@@ -83,9 +97,10 @@ export class BallotBox {
 
   /** Open ballots closing by `by` whose non-voters have not yet been reminded. */
   async closingUnreminded(by: Date): Promise<BallotRecord[]> {
-    return this.ballots
+    const closing = await this.ballots
       .find({ state: 'open', reminderSent: false, closesAt: { $lte: by } })
-      .lean<BallotRecord[]>();
+      .lean<StoredBallot[]>();
+    return Promise.all(closing.map((ballot) => this.withRoll(ballot)));
   }
 
   /** Fails with a duplicate-key error if this voter key has already voted in the ballot. */
@@ -147,5 +162,21 @@ export class BallotBox {
       .select({ personId: 1 })
       .lean<Array<{ personId: string }>>();
     return voted.map((p) => p.personId);
+  }
+
+  /**
+   * The ballot with who may vote, from its roll: kept in memory (a roll never changes once
+   * written), so a vote reads only the ballot's small record.
+   */
+  private async withRoll(ballot: StoredBallot): Promise<BallotRecord>;
+  private async withRoll(ballot: StoredBallot | null): Promise<BallotRecord | null>;
+  private async withRoll(ballot: StoredBallot | null): Promise<BallotRecord | null> {
+    if (!ballot) return null;
+    if (ballot.eligible) return { ...ballot, eligible: ballot.eligible };
+    const roll = await this.cache.get('ballot_rolls', ballot._id, () =>
+      this.rolls.findById(ballot._id).lean<BallotRollRecord>(),
+    );
+    if (!roll) throw new Error(`Ballot ${ballot._id} has no roll of who may vote.`);
+    return { ...ballot, eligible: roll.eligible };
   }
 }

@@ -70,7 +70,14 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
         '--log-level=warn',
         `--state-dir=${options.dataDir}`,
       ],
-      { stdio: ['ignore', logFd, logFd], detached: false },
+      {
+        stdio: ['ignore', logFd, logFd],
+        detached: false,
+        // Go's collector took a quarter of FerretDB's CPU under load at its default (GOGC=100);
+        // its heap is tens of MB, so it may grow 5x between collections, within a bound. Set
+        // either in the environment to choose otherwise.
+        env: { GOGC: '400', GOMEMLIMIT: '512MiB', ...process.env },
+      },
     );
   } finally {
     closeSync(logFd);

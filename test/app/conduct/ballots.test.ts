@@ -15,7 +15,7 @@ import { createGroup } from '../../../src/app/groups/create-group';
 import { CHOICES, type Choice } from '../../../src/domain/conduct';
 import { Types } from 'mongoose';
 import { BallotBox } from '../../../src/store/conduct/ballot-box';
-import { ballotModel, voteModel } from '../../../src/store/conduct/ballot-model';
+import { ballotModel, ballotRollModel, voteModel } from '../../../src/store/conduct/ballot-model';
 import { inDeliveryScope } from '../../../src/store/delivery-scope';
 import { conductEventModel } from '../../../src/store/conduct/conduct-event-model';
 import { membershipModel } from '../../../src/store/people/membership-model';
@@ -474,6 +474,44 @@ describe('conduct ballots on the real database', () => {
       )?.status.kind,
     ).toBe('active');
     app.setNow('2026-03-02T18:30:00Z');
+  });
+
+  it('who may vote is kept in the ballot roll, apart from the ballot a vote reads', async () => {
+    const setup = await meeting(3);
+    const ballot = await open(setup);
+    const stored = await ballotModel(setup.ctx.db).findById(ballot._id).lean();
+    expect(stored).not.toHaveProperty('eligible');
+    const roll = await ballotRollModel(setup.ctx.db).findById(ballot._id).lean();
+    expect(roll?.eligible).toEqual(ballot.eligible);
+    expect(roll?.organisationId).toBe(setup.org._id);
+    const outsider = await seedPerson(setup.ctx, setup.org._id, `Outsider ${setup.org._id}`);
+    expect(
+      await castVote(setup.ctx, outsider, { ballotId: ballot._id, choice: 'yes' }),
+    ).toMatchObject({ ok: false, refusals: [{ code: 'ballot.not-present' }] });
+    for (const voter of setup.present)
+      await castVote(setup.ctx, voter, { ballotId: ballot._id, choice: 'no' });
+    expect((await ballotModel(setup.ctx.db).findById(ballot._id).lean())?.outcome).toEqual({
+      result: 'not-carried',
+      yes: 0,
+      no: 3,
+      abstain: 0,
+    });
+  });
+
+  it('a ballot stored before rolls were kept apart still takes its voters from itself', async () => {
+    const setup = await meeting(2);
+    const ballot = await open(setup);
+    // As a ballot opened by an earlier release was stored: its voters inside it, no roll.
+    await ballotModel(setup.ctx.db).updateOne(
+      { _id: ballot._id },
+      { $set: { eligible: ballot.eligible } },
+    );
+    await ballotRollModel(setup.ctx.db).deleteOne({ _id: ballot._id });
+    const [first, second] = setup.present;
+    const cast = await castVote(setup.ctx, first!, { ballotId: ballot._id, choice: 'yes' });
+    expect(cast).toMatchObject({ ok: true, value: { votesCast: 1 } });
+    await castVote(setup.ctx, second!, { ballotId: ballot._id, choice: 'yes' });
+    expect((await ballotModel(setup.ctx.db).findById(ballot._id).lean())?.state).toBe('closed');
   });
 });
 
