@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/shared/context';
 import type { SlackConfig } from '../../config';
 import type { Logger } from '../../log/logger';
 import { InboundLedger, TAKE_OVER_AFTER_MS } from '../../store/inbound-ledger';
+import { AcksInFlight } from './listeners/after-ack';
 import { RestifyReceiver } from './restify-receiver';
 import { createOAuthSlackApp, createSlackApp } from './slack-app';
 import { SocketModeReceiver } from './socket-mode-receiver';
@@ -54,18 +55,20 @@ export function mountSlack(
       replayUnfinished: (now) => socket.replayUnfinished(now, TAKE_OVER_AFTER_MS),
     };
   }
+  const acks = new AcksInFlight();
   const receiver = new RestifyReceiver({
     signingSecret: config.signingSecret,
     ledger,
     log,
+    acks,
     ...(options.now ? { now: options.now } : {}),
   });
   let messenger: Messenger;
   if (config.mode === 'single-workspace') {
-    messenger = createSlackApp(config, receiver, log, { ctx, settings }).messenger;
+    messenger = createSlackApp(config, receiver, log, { ctx, settings, acks }).messenger;
     receiver.mount(server);
   } else {
-    const created = createOAuthSlackApp(config, receiver, log, { ctx, settings });
+    const created = createOAuthSlackApp(config, receiver, log, { ctx, settings, acks });
     messenger = created.messenger;
     receiver.mount(server, created.installer);
   }

@@ -1,9 +1,10 @@
 import { verifySlackRequest, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
 import type { InstallProvider } from '@slack/oauth';
 import errors from 'restify-errors';
-import type { Request, Response, Server } from 'restify';
+import type { Next, Request, Response, Server } from 'restify';
 import { rawBodyText, readRawBody } from '../../http/request-body';
 import type { Logger } from '../../log/logger';
+import type { AcksInFlight } from './listeners/after-ack';
 import {
   ALREADY_DONE_TEXT,
   claimRequest,
@@ -30,6 +31,8 @@ export interface RestifyReceiverOptions {
   /** Slack gives up after 3 s; we answer an unacknowledged request with an empty 200 before that. */
   ackTimeoutMs?: number;
   now?: () => number;
+  /** Counts the requests waiting for their ack, so that the work after acks can give way. */
+  acks?: AcksInFlight;
 }
 
 /** Slack posts events, slash commands and interactivity here; any of the three may share one URL. */
@@ -82,8 +85,11 @@ export class RestifyReceiver implements Receiver {
 
   mount(server: Server, installer?: InstallProvider): void {
     for (const path of SLACK_PATHS) {
-      server.post(path, readRawBody(), async (req: Request, res: Response) =>
-        this.handle(req, res),
+      server.post(
+        path,
+        this.countedUntilAnswered,
+        readRawBody(),
+        async (req: Request, res: Response) => this.handle(req, res),
       );
     }
     if (installer) {
@@ -97,6 +103,16 @@ export class RestifyReceiver implements Receiver {
       );
     }
   }
+
+  /** From its arrival until its response is sent (or the caller hangs up), a request waits. */
+  private readonly countedUntilAnswered = (req: Request, res: Response, next: Next): void => {
+    const answered = this.options.acks?.begin();
+    if (answered) {
+      res.once('finish', answered);
+      res.once('close', answered);
+    }
+    next();
+  };
 
   private async handle(req: Request, res: Response): Promise<void> {
     const log = req.reqLog ?? this.options.log;

@@ -7,12 +7,15 @@ import { organisationModel } from '../../store/organisations/organisation-model'
 import { MongoInstallationStore } from '../../store/slack/installation-store';
 import { boltLogger } from './bolt-logger';
 import { escapingFetch } from './escaping-fetch';
-import { afterAckQueue } from './listeners/after-ack';
+import { afterAckQueue, type AcksInFlight } from './listeners/after-ack';
 import { registerSlackListeners, type SlackListenerDeps } from './listeners';
 import type { RestifyReceiver } from './restify-receiver';
 import { SlackMessenger, type SlackClientFor } from './slack-messenger';
 
-type Deps = Omit<SlackListenerDeps, 'messenger' | 'log' | 'apiUrl' | 'afterAck'>;
+type Deps = Omit<SlackListenerDeps, 'messenger' | 'log' | 'apiUrl' | 'afterAck'> & {
+  /** The receiver's count of requests waiting for their ack, which the work gives way to. */
+  acks?: AcksInFlight;
+};
 type OAuthConfig = Extract<SlackConfig, { mode: 'oauth' }>;
 
 /**
@@ -71,7 +74,8 @@ export const SLACK_BOT_SCOPES = [
 /** The Bolt app for one-workspace installs: listeners registered, HTTP left to the receiver. */
 /** Both kinds of app register the same listeners, each with its own after-ack queue. */
 function listen(app: App, deps: Deps, log: Logger, messenger: SlackMessenger, apiUrl: string) {
-  registerSlackListeners(app, { ...deps, log, messenger, apiUrl, afterAck: afterAckQueue() });
+  const afterAck = afterAckQueue(deps.acks);
+  registerSlackListeners(app, { ...deps, log, messenger, apiUrl, afterAck });
 }
 
 export function createSlackApp(

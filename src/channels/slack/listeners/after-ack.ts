@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { AfterAck } from './deps';
 
 /**
@@ -11,7 +10,73 @@ import type { AfterAck } from './deps';
  */
 export const AFTER_ACK_CONCURRENCY = 16;
 
-export function afterAckQueue(concurrency = AFTER_ACK_CONCURRENCY): AfterAck {
-  const limit = pLimit(concurrency);
-  return (work) => limit(work);
+/**
+ * How many at once while requests are still waiting for their ack. Slack gives up on an ack
+ * after 3 s and the work has 30 minutes (its response URL), so the acks go first: an ack waits
+ * for its claim's insert (see delivery-claim), and at 200 clients sixteen pieces of work beside
+ * it kept that insert waiting for seconds. Not none, so a steady stream still moves the work.
+ */
+export const WHILE_ACKING_CONCURRENCY = 2;
+
+/** Slack requests received and not yet acknowledged, counted by the receiver. */
+export class AcksInFlight {
+  private count = 0;
+  private readonly listeners = new Set<() => void>();
+
+  get pending(): number {
+    return this.count;
+  }
+
+  /** A request has arrived; the function returned marks it answered (once, however often called). */
+  begin(): () => void {
+    this.count += 1;
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.count -= 1;
+      if (this.count === 0) for (const listener of this.listeners) listener();
+    };
+  }
+
+  /** Called each time the last request waiting for its ack has it. */
+  onNoneWaiting(listener: () => void): void {
+    this.listeners.add(listener);
+  }
+}
+
+/**
+ * Runs work in the order it was queued, AFTER_ACK_CONCURRENCY at a time, or
+ * WHILE_ACKING_CONCURRENCY while `acks` has requests waiting for theirs.
+ */
+export function afterAckQueue(
+  acks?: AcksInFlight,
+  concurrency = AFTER_ACK_CONCURRENCY,
+  whileAcking = WHILE_ACKING_CONCURRENCY,
+): AfterAck {
+  const waiting: Array<() => void> = [];
+  let running = 0;
+  const limit = () => (acks && acks.pending > 0 ? whileAcking : concurrency);
+  const startWhatMay = () => {
+    while (running < limit()) {
+      const next = waiting.shift();
+      if (!next) return;
+      running += 1;
+      next();
+    }
+  };
+  acks?.onNoneWaiting(startWhatMay);
+  return <T>(work: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      waiting.push(() => {
+        Promise.resolve()
+          .then(work)
+          .then(resolve, reject)
+          .finally(() => {
+            running -= 1;
+            startWhatMay();
+          });
+      });
+      startWhatMay();
+    });
 }
