@@ -76,6 +76,15 @@ async function open(
   return opened.value;
 }
 
+type Voter = Awaited<ReturnType<typeof meeting>>['present'][number];
+
+/** The three members present at a meeting of three, each able to vote yes. */
+function threeVoting(setup: Awaited<ReturnType<typeof meeting>>, ballotId: string) {
+  const [first, second, third] = setup.present as [Voter, Voter, Voter];
+  const vote = (voter: Voter) => castVote(setup.ctx, voter, { ballotId, choice: 'yes' });
+  return { first, second, third, vote };
+}
+
 describe('conduct ballots on the real database', () => {
   it('12 voters clicking at once give an exact tally, and the ballot closes when all have voted', async () => {
     const setup = await meeting(12);
@@ -141,13 +150,7 @@ describe('conduct ballots on the real database', () => {
   it('a vote stored by a run that then died is counted by the next: a replay goes on to close the ballot, a new click is refused', async () => {
     const setup = await meeting(3);
     const ballot = await open(setup);
-    const [first, second, third] = setup.present as [
-      (typeof setup.present)[0],
-      (typeof setup.present)[0],
-      (typeof setup.present)[0],
-    ];
-    const vote = (voter: typeof first) =>
-      castVote(setup.ctx, voter, { ballotId: ballot._id, choice: 'yes' });
+    const { first, second, third, vote } = threeVoting(setup, ballot._id);
     /** The voter's run stops where its process would have died: after the vote, before the rest. */
     const diesAfterTheVote = async (run: () => Promise<unknown>) => {
       const died = jest
@@ -187,13 +190,7 @@ describe('conduct ballots on the real database', () => {
   it('a ballot that closes on a vote whose run died records that voter, and its replay hears it counted', async () => {
     const setup = await meeting(3);
     const ballot = await open(setup);
-    const [first, second, third] = setup.present as [
-      (typeof setup.present)[0],
-      (typeof setup.present)[0],
-      (typeof setup.present)[0],
-    ];
-    const vote = (voter: typeof first) =>
-      castVote(setup.ctx, voter, { ballotId: ballot._id, choice: 'yes' });
+    const { first, second, third, vote } = threeVoting(setup, ballot._id);
     const box = new BallotBox(setup.ctx.db);
     const delivery = { id: 'slack:vote-first', seed: new Types.ObjectId().toHexString() };
     // The first voter's run stores the vote and dies before recording who voted.
