@@ -84,6 +84,8 @@ export class CheckBook {
   }
 
   async checksByIds(ids: string[]): Promise<RealityCheckRecord[]> {
+    // Most people asking `mine` have no checks: no round trip to learn that none match.
+    if (ids.length === 0) return [];
     return this.checks.find({ _id: { $in: ids } }).lean<RealityCheckRecord[]>();
   }
 }
