@@ -74,8 +74,14 @@ export const SLACK_BOT_SCOPES = [
 /** The Bolt app for one-workspace installs: listeners registered, HTTP left to the receiver. */
 /** Both kinds of app register the same listeners, each with its own after-ack queue. */
 function listen(app: App, deps: Deps, log: Logger, messenger: SlackMessenger, apiUrl: string) {
-  const afterAck = afterAckQueue(deps.acks);
-  registerSlackListeners(app, { ...deps, log, messenger, apiUrl, afterAck });
+  const { acks, ...listenerDeps } = deps;
+  registerSlackListeners(app, {
+    ...listenerDeps,
+    log,
+    messenger,
+    apiUrl,
+    afterAck: afterAckQueue(acks),
+  });
 }
 
 export function createSlackApp(

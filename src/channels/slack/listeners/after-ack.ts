@@ -47,7 +47,8 @@ export class AcksInFlight {
 
 /**
  * Runs work in the order it was queued, AFTER_ACK_CONCURRENCY at a time, or
- * WHILE_ACKING_CONCURRENCY while `acks` has requests waiting for theirs.
+ * WHILE_ACKING_CONCURRENCY while `acks` has requests waiting for theirs. Not p-limit: the
+ * CommonJS release this project can load (3.x) has a limit fixed at creation.
  */
 export function afterAckQueue(
   acks?: AcksInFlight,
