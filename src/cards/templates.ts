@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root';
 import type * as ACData from 'adaptivecards-templating';
 
 export const CARD_NAMES = [
@@ -37,15 +38,9 @@ export function isCardName(name: string): name is CardName {
   return (CARD_NAMES as readonly string[]).includes(name);
 }
 
-/** cards/ sits beside package.json, whether we run from src (tests, tsx) or from dist. */
+/** cards/ sits beside package.json. */
 function cardsDirectory(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cards/: no package.json above ' + __dirname);
-    dir = parent;
-  }
-  return join(dir, 'cards');
+  return join(packageRoot(), 'cards');
 }
 
 const cache = new Map<string, unknown>();

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root';
 import type { Request, Response, Server } from 'restify';
 
 export interface PublicPagesOptions {
@@ -15,15 +16,8 @@ export interface PublicPagesOptions {
   termsFile?: string;
 }
 
-/** manifest/ sits beside package.json, whether we run from src (tests, tsx) or from dist. */
 function pagesDirectory(): string {
-  let dir = __dirname;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('manifest/pages: no package.json above ' + __dirname);
-    dir = parent;
-  }
-  return join(dir, 'manifest', 'pages');
+  return join(packageRoot(), 'manifest', 'pages');
 }
 
 function escapeHtml(text: string): string {
