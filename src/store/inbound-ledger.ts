@@ -41,6 +41,30 @@ const inboundSchema = new Schema<InboundRecord>(
 
 const inboundModel = defineModel<InboundRecord>('InboundDelivery', inboundSchema);
 
+/**
+ * The end of a delivery's handling, and what it answered: a record of its own, beside the claim,
+ * because FerretDB v1 makes an update a read, a rewrite and a transaction round it, and an insert
+ * one statement. Every Teams turn and every Slack request ends with one.
+ */
+interface FinishRecord {
+  /** The delivery's id, as on its claim. */
+  _id: string;
+  finishedAt: Date;
+  /** As on InboundRecord: JSON text. */
+  answer?: string;
+}
+
+const finishSchema = new Schema<FinishRecord>(
+  {
+    _id: { type: String, required: true },
+    finishedAt: { type: Date, required: true, index: true },
+    answer: { type: String },
+  },
+  { collection: 'inbound_finishes', versionKey: false },
+);
+
+const finishModel = defineModel<FinishRecord>('InboundFinish', finishSchema);
+
 export type Claim =
   | { first: true; seed: string }
   | {
@@ -67,9 +91,11 @@ const FINISH_POLL_MS = 100;
  */
 export class InboundLedger {
   private readonly model;
+  private readonly finishes;
 
   constructor(connection: Connection) {
     this.model = inboundModel(connection);
+    this.finishes = finishModel(connection);
   }
 
   /** True when this call is the first to claim the delivery. */
@@ -145,15 +171,19 @@ export class InboundLedger {
       .findById(deliveryId)
       .select({ answer: 1, finishedAt: 1, receivedAt: 1, seed: 1 })
       .lean();
+    // A claim written before finish marks existed has no such field: done, as it was then.
+    const doneOnClaim =
+      !stored ||
+      stored.answer !== undefined ||
+      !('finishedAt' in stored) ||
+      stored.finishedAt != null;
+    // A kept request's end is on its claim (finishKept); any other's in a record of its own.
+    const finish = doneOnClaim ? null : await this.finishes.findById(deliveryId).lean();
+    const answer = finish?.answer ?? stored?.answer;
     return {
       first: false,
-      answer: stored?.answer === undefined ? undefined : (JSON.parse(stored.answer) as unknown),
-      // A claim written before finish marks existed has no such field: done, as it was then.
-      finished:
-        !stored ||
-        stored.answer !== undefined ||
-        !('finishedAt' in stored) ||
-        stored.finishedAt != null,
+      answer: answer === undefined ? undefined : (JSON.parse(answer) as unknown),
+      finished: doneOnClaim || finish !== null,
       receivedAt: stored?.receivedAt,
       seed: stored?.seed,
     };
@@ -175,19 +205,32 @@ export class InboundLedger {
 
   /** Keeps the first delivery's answer for its repeats; the handling is done. */
   async remember(deliveryId: string, answer: unknown, now = new Date()): Promise<void> {
-    await this.model.updateOne(
-      { _id: deliveryId },
-      { $set: { answer: JSON.stringify(answer), finishedAt: now } },
-    );
+    await this.markFinished({ _id: deliveryId, finishedAt: now, answer: JSON.stringify(answer) });
   }
 
   /** Marks the handling done, so a repeat is answered as done and never run again. */
   async finish(deliveryId: string, now = new Date()): Promise<void> {
-    // A kept request goes with it: what members typed is kept no longer than it is needed.
+    await this.markFinished({ _id: deliveryId, finishedAt: now });
+  }
+
+  /**
+   * Marks done a delivery whose request was kept (claimToReplay): the request goes with the
+   * mark, as what members typed is kept no longer than it is needed, so this one is an update.
+   */
+  async finishKept(deliveryId: string, now = new Date()): Promise<void> {
     await this.model.updateOne(
       { _id: deliveryId },
       { $set: { finishedAt: now }, $unset: { request: 1, pending: 1 } },
     );
+  }
+
+  private async markFinished(finish: FinishRecord): Promise<void> {
+    try {
+      await this.finishes.create(finish);
+    } catch (error) {
+      // Finished already: a run that took over, or a repeat, got there first. The first answer stands.
+      if (!isDuplicateKeyError(error)) throw error;
+    }
   }
 
   /** True when the claim has stayed unfinished long enough to be taken over. */
@@ -235,6 +278,7 @@ export class InboundLedger {
    */
   async prune(olderThan: Date): Promise<number> {
     const result = await this.model.deleteMany({ receivedAt: { $lt: olderThan } });
+    await this.finishes.deleteMany({ finishedAt: { $lt: olderThan } });
     return result.deletedCount;
   }
 }

@@ -26,4 +26,40 @@ describe('the inbound delivery ledger', () => {
     expect(await ledger.claim('Ev-old')).toBe(true);
     expect(await ledger.claim('Ev-new')).toBe(false);
   });
+
+  it('answers a repeat with what the first handling answered, and the first answer stands', async () => {
+    const ledger = new InboundLedger(db());
+    const at = new Date('2026-03-02T09:00:00Z');
+    expect(await ledger.claimOrRecall('teams:answered', at)).toMatchObject({ first: true });
+    expect(await ledger.claimOrRecall('teams:answered', at)).toMatchObject({ finished: false });
+    await ledger.remember('teams:answered', { statusCode: 200, value: 'first' }, at);
+    // A run that took over and finished too does not replace the answer already given.
+    await ledger.remember('teams:answered', { statusCode: 200, value: 'second' }, at);
+    expect(await ledger.claimOrRecall('teams:answered', at)).toMatchObject({
+      first: false,
+      finished: true,
+      answer: { statusCode: 200, value: 'first' },
+    });
+  });
+
+  it('tells a finished delivery from a running one, whether its request was kept or not', async () => {
+    const ledger = new InboundLedger(db());
+    await ledger.claimOrRecall('teams:plain');
+    await ledger.claimToReplay('slack:kept', { command: '/scrutiny' });
+    await ledger.finish('teams:plain');
+    await ledger.finishKept('slack:kept');
+    expect(await ledger.claimOrRecall('teams:plain')).toMatchObject({ finished: true });
+    expect(await ledger.claimOrRecall('slack:kept')).toMatchObject({ finished: true });
+    expect(await ledger.unfinished(new Date(Date.now() + 60_000), 10)).toEqual([]);
+  });
+
+  it('prunes finish marks with their claims', async () => {
+    const ledger = new InboundLedger(db());
+    const old = new Date('2026-01-01T00:00:00Z');
+    await ledger.claimOrRecall('teams:old', old);
+    await ledger.remember('teams:old', { statusCode: 200 }, old);
+    await ledger.prune(new Date('2026-01-02T00:00:00Z'));
+    expect(await ledger.claimOrRecall('teams:old')).toMatchObject({ first: true });
+    expect(await ledger.claimOrRecall('teams:old')).toMatchObject({ finished: false });
+  });
 });

@@ -7,7 +7,7 @@ import type { SlackRequest } from './slack-request';
 export interface DeliveryLedger {
   claim(deliveryId: string): Promise<boolean>;
   claimToReplay(deliveryId: string, request: Record<string, unknown>): Promise<Claim>;
-  finish(deliveryId: string): Promise<void>;
+  finishKept(deliveryId: string): Promise<void>;
   release(deliveryId: string): Promise<void>;
   unfinished(
     before: Date,
@@ -100,7 +100,7 @@ function keptDelivery(
   seed: string,
   replay: boolean,
 ): KeptDelivery {
-  return { id, seed, replay, finish: () => ledger.finish(id) };
+  return { id, seed, replay, finish: () => ledger.finishKept(id) };
 }
 
 /**
@@ -138,7 +138,7 @@ export async function replayUnfinished(
         // no result; the log says which request.
         log.error({ err: error, deliveryId }, 'slack request could not be done again; given up');
       }
-      await ledger.finish(deliveryId);
+      await ledger.finishKept(deliveryId);
     }
   }
   return taken;

@@ -3,7 +3,6 @@ import {
   CloudAdapter,
   type InvokeResponse,
   type TurnContext,
-  ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import pLimit from 'p-limit';
@@ -17,6 +16,7 @@ import {
   type IncomingActivity,
   incomingActivitySchema,
 } from './activity-schema';
+import { KeptClientsAuthentication } from './kept-clients';
 import { ScrutinyTeamsBot } from './teams-bot';
 
 export const TEAMS_PATH = '/api/messages';
@@ -46,7 +46,7 @@ export function createTeamsAdapter(
           MicrosoftAppTenantId: config.appTenantId ?? '',
           MicrosoftAppType: config.appType,
         };
-  const adapter = new TeamsAdapter(new ConfigurationBotFrameworkAuthentication(credentials));
+  const adapter = new TeamsAdapter(new KeptClientsAuthentication(credentials));
   // The bot answers its own failures (privately, or as an invoke's status); what reaches here
   // comes from a turn the bot started itself, and nothing is posted into a shared chat for it.
   adapter.onTurnError = async (context, error) => {

@@ -153,7 +153,7 @@ export class BallotBox {
   }
 
   async hasVoted(ballotId: string, personId: string): Promise<boolean> {
-    return (await this.participation.countDocuments({ ballotId, personId })) > 0;
+    return (await this.participation.exists({ ballotId, personId })) !== null;
   }
 
   async whoVoted(ballotId: string): Promise<string[]> {

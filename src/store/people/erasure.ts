@@ -14,7 +14,7 @@ const SKIPPED = new Set(['audit_trail', 'references', 'slack_installations', 'pe
  * change's claim after it lands), and erasure comes years after someone leaves (the retention
  * period), so nothing of the person is left in them by then.
  */
-const UNSCOPED = new Set(['revision_claims', 'inbound_deliveries']);
+const UNSCOPED = new Set(['revision_claims', 'inbound_deliveries', 'inbound_finishes']);
 
 /** Replaces what `rewrite` changes in every string of a document; undefined when nothing did. */
 function rewritten(value: unknown, rewrite: (text: string) => string): unknown {

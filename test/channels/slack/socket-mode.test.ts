@@ -235,7 +235,7 @@ class MemoryLedger implements DeliveryLedger {
       : { first: false, answer: undefined, finished: true, receivedAt: undefined, seed: undefined };
   }
 
-  async finish(): Promise<void> {}
+  async finishKept(): Promise<void> {}
 
   async unfinished(): Promise<[]> {
     return [];
