@@ -10,6 +10,7 @@ import {
   JwtTokenValidation,
   type UserTokenClient,
 } from 'botframework-connector';
+import { RecentMap } from './recent-map';
 
 /**
  * How many clients are kept: one per Bot Connector address (a handful per cloud region) and
@@ -17,46 +18,18 @@ import {
  */
 export const KEPT_CLIENTS = 64;
 
-/** A bounded map, the entry used longest ago going first. */
-class Kept<T> {
-  private readonly entries = new Map<string, T>();
-
-  get(key: string, make: () => T): T {
-    const found = this.entries.get(key);
-    if (found !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, found);
-      return found;
-    }
-    const made = make();
-    this.entries.set(key, made);
-    if (this.entries.size > KEPT_CLIENTS) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
-    return made;
-  }
-
-  /** Drops the entry, if it is still `value`. */
-  drop(key: string, value: T): void {
-    if (this.entries.get(key) === value) this.entries.delete(key);
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-}
-
 /**
  * botbuilder's CloudAdapter builds a new Bot Connector client, with its HTTP pipeline, and a new
  * user token client for every activity, before the bot sees it: about a twentieth of the bot's
  * CPU under a burst of card actions. The clients hold nothing of the request (credentials follow
  * from the bot's app id and the audience, and fetch and cache their own tokens), so one per app
  * id, address and audience is kept and shared, as botbuilder's older BotFrameworkAdapter did.
+ * Proactive sends (a private answer, the outbox) still get a client each: the outbox takes the
+ * retries out of its client (single-try.ts), and a turn's replies keep theirs.
  */
 export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
-  private readonly connectors = new Kept<Promise<ConnectorClient>>();
-  private readonly tokenClients = new Kept<Promise<UserTokenClient>>();
+  private readonly connectors = new RecentMap<Promise<ConnectorClient>>(KEPT_CLIENTS);
+  private readonly tokenClients = new RecentMap<Promise<UserTokenClient>>(KEPT_CLIENTS);
 
   constructor(options: ConfigurationBotFrameworkAuthenticationOptions) {
     super(options);
@@ -67,7 +40,10 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
     const result = await super.authenticateRequest(activity, authHeader);
-    return { ...result, connectorFactory: this.keptFactory(result) };
+    const inner = result.connectorFactory;
+    return inner
+      ? { ...result, connectorFactory: this.keptFactory(inner, result.claimsIdentity) }
+      : result;
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
@@ -81,10 +57,8 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
     return this.connectors.size + this.tokenClients.size;
   }
 
-  private keptFactory(result: AuthenticateRequestResult): ConnectorFactory | undefined {
-    const inner = result.connectorFactory;
-    if (!inner) return undefined;
-    const appId = appIdOf(result.claimsIdentity);
+  private keptFactory(inner: ConnectorFactory, identity: ClaimsIdentity): ConnectorFactory {
+    const appId = appIdOf(identity);
     const connectors = this.connectors;
     const keep = this.keep.bind(this);
     return new (class extends ConnectorFactory {
@@ -97,7 +71,7 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
   }
 
   /** A client that failed to be made is not kept: the next activity tries again. */
-  private keep<T>(kept: Kept<Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  private keep<T>(kept: RecentMap<Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
     const client = kept.get(key, make);
     client.catch(() => kept.drop(key, client));
     return client;

@@ -5,6 +5,7 @@ import type {
   ConversationParameters,
   TurnContext,
 } from 'botbuilder';
+import { RecentMap } from './recent-map';
 
 /** Enough to reach one person's own chat with the bot, taken from an activity they sent. */
 export interface PrivateAddress {
@@ -27,6 +28,21 @@ export function privateAddressOf(activity: Activity): PrivateAddress {
   };
 }
 
+/** How many people's one-to-one chats each adapter remembers. */
+export const KNOWN_CHATS = 10_000;
+
+/** Each person's one-to-one chat with the bot, as Teams last gave it, per adapter. */
+const knownChats = new WeakMap<CloudAdapter, RecentMap<string>>();
+
+function chatsOf(adapter: CloudAdapter): RecentMap<string> {
+  let chats = knownChats.get(adapter);
+  if (!chats) {
+    chats = new RecentMap<string>(KNOWN_CHATS);
+    knownChats.set(adapter, chats);
+  }
+  return chats;
+}
+
 /**
  * Teams has no "only you can see this" message in a channel or group chat, so an answer meant
  * for one person goes to their personal chat with the bot. Creating a one-to-one conversation
@@ -34,6 +50,10 @@ export function privateAddressOf(activity: Activity): PrivateAddress {
  * works when the database does not). False when Teams refuses: the app is not installed for
  * them personally.
  * https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/conversations/send-proactive-messages#create-the-conversation
+ *
+ * Teams gives the same conversation each time for the same person and bot, so the id it gave
+ * is remembered and the next answer goes straight there: one call to the Bot Connector instead
+ * of two. If that send fails (the app removed, the chat gone), the chat is asked for again.
  */
 export async function sendPrivately(
   adapter: CloudAdapter,
@@ -41,6 +61,13 @@ export async function sendPrivately(
   to: PrivateAddress,
   activity: Partial<Activity>,
 ): Promise<boolean> {
+  const chats = chatsOf(adapter);
+  const key = JSON.stringify([botAppId, to.serviceUrl, to.tenantId ?? '', to.userChatId]);
+  const known = chats.peek(key);
+  if (known !== undefined) {
+    if (await sendToKnownChat(adapter, botAppId, to, known, activity)) return true;
+    chats.drop(key, known);
+  }
   let sent = false;
   try {
     await adapter.createConversationAsync(
@@ -57,6 +84,46 @@ export async function sendPrivately(
       } as ConversationParameters, // Teams needs no first activity to open a one-to-one chat.
       // A failure is caught here: in the adapter's error handler it would be apologised for in
       // that same chat, and the caller could not fall back.
+      async (context: TurnContext) => {
+        try {
+          await context.sendActivity(activity);
+          sent = true;
+          chats.set(key, context.activity.conversation.id);
+        } catch {
+          sent = false;
+        }
+      },
+    );
+  } catch {
+    return false;
+  }
+  return sent;
+}
+
+async function sendToKnownChat(
+  adapter: CloudAdapter,
+  botAppId: string,
+  to: PrivateAddress,
+  conversationId: string,
+  activity: Partial<Activity>,
+): Promise<boolean> {
+  let sent = false;
+  try {
+    await adapter.continueConversationAsync(
+      botAppId,
+      {
+        channelId: 'msteams',
+        serviceUrl: to.serviceUrl,
+        bot: to.bot,
+        user: { id: to.userChatId, name: to.userName ?? '' },
+        conversation: {
+          id: conversationId,
+          isGroup: false,
+          conversationType: 'personal',
+          tenantId: to.tenantId,
+          name: '',
+        },
+      },
       async (context: TurnContext) => {
         try {
           await context.sendActivity(activity);
