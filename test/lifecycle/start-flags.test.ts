@@ -20,7 +20,7 @@ describe('how the bot is started', () => {
   );
 
   it('gives Node a smaller young generation, which keeps an idle bot under 150 MB', () => {
-    expect(npmStart).toContain('--max-semi-space-size=8');
+    expect(npmStart).toContain('--max-semi-space-size=4');
   });
 
   it('runs the image with the flags of npm start', () => {
