@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import { ClaimsIdentity } from 'botframework-connector';
 import { KEPT_CLIENTS, KeptClientsAuthentication } from '../../src/channels/teams/kept-clients';
 
 // An activity as the Bot Connector sends one; only its serviceUrl and channel matter here.
@@ -49,5 +50,17 @@ describe('Teams clients kept across activities', () => {
     const { claimsIdentity } = await auth.authenticateRequest(activity('https://a.test/'), '');
     const first = await auth.createUserTokenClient(claimsIdentity);
     expect(await auth.createUserTokenClient(claimsIdentity)).toBe(first);
+  });
+
+  it('keeps clients apart for tokens made out to different app ids', async () => {
+    const auth = new KeptClientsAuthentication({});
+    // A Bot Connector token names the bot it is for in its audience claim.
+    const forApp = (aud: string) => new ClaimsIdentity([{ type: 'aud', value: aud }], true);
+    const a = await auth.createUserTokenClient(forApp('11111111-aaaa-4aaa-8aaa-111111111111'));
+    const b = await auth.createUserTokenClient(forApp('22222222-bbbb-4bbb-8bbb-222222222222'));
+    expect(b).not.toBe(a);
+    expect(await auth.createUserTokenClient(forApp('11111111-aaaa-4aaa-8aaa-111111111111'))).toBe(
+      a,
+    );
   });
 });

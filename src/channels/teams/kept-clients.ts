@@ -4,10 +4,10 @@ import {
 } from 'botbuilder';
 import {
   type AuthenticateRequestResult,
+  AuthenticationConstants,
   type ClaimsIdentity,
   ConnectorFactory,
   type ConnectorClient,
-  JwtTokenValidation,
   type UserTokenClient,
 } from 'botframework-connector';
 import { RecentMap } from './recent-map';
@@ -78,6 +78,14 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
   }
 }
 
+/**
+ * The app id the clients are made for, read as botbuilder reads it: the token's audience (a
+ * request from a channel), else its appid claim (the emulator); none for unauthenticated requests.
+ */
 function appIdOf(identity: ClaimsIdentity): string {
-  return JwtTokenValidation.getAppIdFromClaims(identity.claims) ?? '';
+  return (
+    identity.getClaimValue(AuthenticationConstants.AudienceClaim) ??
+    identity.getClaimValue(AuthenticationConstants.AppIdClaim) ??
+    ''
+  );
 }
