@@ -44,7 +44,8 @@ const inboundModel = defineModel<InboundRecord>('InboundDelivery', inboundSchema
 /**
  * The end of a delivery's handling, and what it answered: a record of its own, beside the claim,
  * because FerretDB v1 makes an update a read, a rewrite and a transaction round it, and an insert
- * one statement. Every Teams turn and every Slack request ends with one.
+ * one statement. Every Teams turn ends with one; a kept Slack request ends on its claim instead
+ * (finishKept), whose update also drops the request.
  */
 interface FinishRecord {
   /** The delivery's id, as on its claim. */

@@ -10,7 +10,7 @@ import {
   type ConnectorClient,
   type UserTokenClient,
 } from 'botframework-connector';
-import { RecentMap } from './recent-map';
+import { RecentMap } from '../../store/cache/recent-map';
 
 /**
  * How many clients are kept: one per Bot Connector address (a handful per cloud region) and

@@ -5,7 +5,7 @@ import type {
   ConversationParameters,
   TurnContext,
 } from 'botbuilder';
-import { RecentMap } from './recent-map';
+import { RecentMap } from '../../store/cache/recent-map';
 
 /** Enough to reach one person's own chat with the bot, taken from an activity they sent. */
 export interface PrivateAddress {
@@ -65,76 +65,70 @@ export async function sendPrivately(
   const key = JSON.stringify([botAppId, to.serviceUrl, to.tenantId ?? '', to.userChatId]);
   const known = chats.peek(key);
   if (known !== undefined) {
-    if (await sendToKnownChat(adapter, botAppId, to, known, activity)) return true;
+    const reference = {
+      channelId: 'msteams',
+      serviceUrl: to.serviceUrl,
+      bot: to.bot,
+      user: { id: to.userChatId, name: to.userName ?? '' },
+      conversation: {
+        id: known,
+        isGroup: false,
+        conversationType: 'personal',
+        tenantId: to.tenantId,
+        name: '',
+      },
+    };
+    const sent = await sendInTurn(
+      (logic) => adapter.continueConversationAsync(botAppId, reference, logic),
+      activity,
+    );
+    if (sent !== undefined) return true;
     chats.drop(key, known);
   }
-  let sent = false;
-  try {
-    await adapter.createConversationAsync(
-      botAppId,
-      'msteams',
-      to.serviceUrl,
-      'https://api.botframework.com',
-      {
-        isGroup: false,
-        bot: to.bot,
-        members: [{ id: to.userChatId, name: to.userName ?? '' }],
-        tenantId: to.tenantId,
-        channelData: { tenant: { id: to.tenantId } },
-      } as ConversationParameters, // Teams needs no first activity to open a one-to-one chat.
-      // A failure is caught here: in the adapter's error handler it would be apologised for in
-      // that same chat, and the caller could not fall back.
-      async (context: TurnContext) => {
-        try {
-          await context.sendActivity(activity);
-          sent = true;
-          chats.set(key, context.activity.conversation.id);
-        } catch {
-          sent = false;
-        }
-      },
-    );
-  } catch {
-    return false;
-  }
-  return sent;
+  const opened = await sendInTurn(
+    (logic) =>
+      adapter.createConversationAsync(
+        botAppId,
+        'msteams',
+        to.serviceUrl,
+        'https://api.botframework.com',
+        {
+          isGroup: false,
+          bot: to.bot,
+          members: [{ id: to.userChatId, name: to.userName ?? '' }],
+          tenantId: to.tenantId,
+          channelData: { tenant: { id: to.tenantId } },
+        } as ConversationParameters, // Teams needs no first activity to open a one-to-one chat.
+        logic,
+      ),
+    activity,
+  );
+  if (opened === undefined) return false;
+  chats.set(key, opened);
+  return true;
 }
 
-async function sendToKnownChat(
-  adapter: CloudAdapter,
-  botAppId: string,
-  to: PrivateAddress,
-  conversationId: string,
+/**
+ * Sends `activity` in the turn `open` starts: the conversation it went to, or undefined if it
+ * did not go. A failure is caught here: in the adapter's error handler it would be apologised for
+ * in that same chat, and the caller could not fall back.
+ */
+async function sendInTurn(
+  open: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
   activity: Partial<Activity>,
-): Promise<boolean> {
-  let sent = false;
+): Promise<string | undefined> {
+  let sentIn: string | undefined;
   try {
-    await adapter.continueConversationAsync(
-      botAppId,
-      {
-        channelId: 'msteams',
-        serviceUrl: to.serviceUrl,
-        bot: to.bot,
-        user: { id: to.userChatId, name: to.userName ?? '' },
-        conversation: {
-          id: conversationId,
-          isGroup: false,
-          conversationType: 'personal',
-          tenantId: to.tenantId,
-          name: '',
-        },
-      },
-      async (context: TurnContext) => {
-        try {
-          await context.sendActivity(activity);
-          sent = true;
-        } catch {
-          sent = false;
-        }
-      },
-    );
+    await open(async (context) => {
+      try {
+        await context.sendActivity(activity);
+        sentIn = context.activity.conversation.id;
+      } catch {
+        sentIn = undefined;
+      }
+    });
   } catch {
-    return false;
+    return undefined;
   }
-  return sent;
+  return sentIn;
 }

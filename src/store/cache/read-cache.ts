@@ -1,4 +1,5 @@
 import type { Connection, Schema } from 'mongoose';
+import { RecentMap } from './recent-map';
 
 /**
  * How long a cached record may be used before it is read again. Writes made through this
@@ -29,7 +30,7 @@ interface Entry {
  * removed, a policy set) rests on what was there before.
  */
 export class ReadCache {
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new RecentMap<Entry>(MAX_ENTRIES);
   private readonly generations = new Map<string, number>();
 
   constructor(private readonly clock: () => number = () => performance.now()) {}
@@ -39,22 +40,15 @@ export class ReadCache {
     const id = `${collection}\u0000${key}`;
     const generation = this.generationOf(collection);
     const now = this.clock();
-    const found = this.entries.get(id);
+    const found = this.entries.peek(id);
     if (found && found.generation === generation && now - found.loadedAt < STALE_AFTER_MS)
       return structuredClone((await found.value) as T);
     // A mongoose query is only thenable, and runs again on each `then`: made a promise once.
     const value = Promise.resolve(load());
     const entry: Entry = { value, generation, loadedAt: now };
-    this.entries.delete(id);
     this.entries.set(id, entry);
-    if (this.entries.size > MAX_ENTRIES) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
-    }
     // A failed read is not remembered: the next caller tries again.
-    value.catch(() => {
-      if (this.entries.get(id) === entry) this.entries.delete(id);
-    });
+    value.catch(() => this.entries.drop(id, entry));
     return structuredClone(await value);
   }
 

@@ -1,6 +1,6 @@
 /**
- * A map that keeps at most `limit` entries, dropping the one used longest ago: for what the Teams
- * adapter keeps between activities, keyed by addresses that requests name.
+ * A map that keeps at most `limit` entries, dropping the one used longest ago: for what a process
+ * keeps in memory under keys that requests name (records read, Bot Connector clients, chats).
  */
 export class RecentMap<T> {
   private readonly entries = new Map<string, T>();
@@ -37,6 +37,10 @@ export class RecentMap<T> {
   /** Drops the entry, if it is still `value`. */
   drop(key: string, value: T): void {
     if (this.entries.get(key) === value) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   get size(): number {
