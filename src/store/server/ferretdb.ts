@@ -1,5 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, closeSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, openSync, closeSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join, delimiter } from 'node:path';
 import { accessSync, constants } from 'node:fs';
 import { freeLoopbackPort, waitForMongoProtocol } from './probe';
@@ -40,7 +41,10 @@ export interface FerretDbOptions {
   dataDir: string;
   /** Use the PostgreSQL backend at this URL instead of SQLite files in dataDir. */
   postgresqlUrl?: string;
-  /** 0 picks a free loopback port. */
+  /**
+   * A loopback port to listen on (FERRETDB_PORT, for reaching the embedded database with other
+   * tools). 0 or none: a Unix socket in dataDir where its path fits, else a free loopback port.
+   */
   port?: number;
   /** FerretDB's own log goes here, never to our stdout: it logs request bodies at debug level. */
   logFile?: string;
@@ -52,8 +56,8 @@ export interface FerretDbOptions {
  * answers the MongoDB wire protocol.
  */
 export async function startFerretDb(options: FerretDbOptions): Promise<RunningDatabase> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const port = options.port && options.port > 0 ? options.port : await freeLoopbackPort();
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const listen = await chooseListening(options);
   const logFd = openSync(options.logFile ?? join(options.dataDir, 'ferretdb.log'), 'a');
   const sqliteUrl = `file:${options.dataDir.endsWith('/') ? options.dataDir : `${options.dataDir}/`}`;
   let child: ChildProcess;
@@ -64,7 +68,9 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
         ...(options.postgresqlUrl
           ? ['--handler=postgresql', `--postgresql-url=${options.postgresqlUrl}`]
           : ['--handler=sqlite', `--sqlite-url=${sqliteUrl}`]),
-        `--listen-addr=127.0.0.1:${port}`,
+        ...(listen.kind === 'socket'
+          ? ['--listen-addr=', `--listen-unix=${listen.path}`]
+          : [`--listen-addr=127.0.0.1:${listen.port}`]),
         '--telemetry=disable',
         '--debug-addr=-',
         '--log-level=warn',
@@ -91,7 +97,11 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
     process.off('exit', killOnExit);
   });
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  const uri =
+    listen.kind === 'socket'
+      ? `mongodb://${encodeURIComponent(listen.path)}/`
+      : `mongodb://127.0.0.1:${listen.port}/`;
+  const where = listen.kind === 'socket' ? listen.path : `127.0.0.1:${listen.port}`;
   try {
     await Promise.race([
       waitForMongoProtocol(uri, options.startTimeoutMs ?? 15000, () => exited),
@@ -108,12 +118,49 @@ export async function startFerretDb(options: FerretDbOptions): Promise<RunningDa
     source: 'ferretdb',
     uri,
     description: options.postgresqlUrl
-      ? `FerretDB (PostgreSQL) on 127.0.0.1:${port}`
-      : `FerretDB (SQLite in ${options.dataDir}) on 127.0.0.1:${port}`,
+      ? `FerretDB (PostgreSQL) on ${where}`
+      : `FerretDB (SQLite in ${options.dataDir}) on ${where}`,
     binary: options.binary,
     ...(child.pid ? { pids: [child.pid] } : {}),
     stop: () => stopChild(child),
   };
+}
+
+/** The longest path a Unix socket may have on Linux (108 bytes with the closing NUL). */
+const MAX_SOCKET_PATH = 107;
+
+type Listening = { kind: 'socket'; path: string } | { kind: 'loopback'; port: number };
+
+/**
+ * A Unix socket in FerretDB's own directory, readable by this user only, unless a port was asked
+ * for. The embedded FerretDB has no users or passwords: on a loopback port any local account
+ * could read and change every record, while the socket's directory keeps them out. Each
+ * command also costs the bot and FerretDB less CPU than a loopback TCP round trip does. A
+ * socket file left by a FerretDB that was killed is removed; one that still answers belongs to
+ * a running FerretDB, and this one listens on a free loopback port instead of taking it over.
+ */
+async function chooseListening(options: FerretDbOptions): Promise<Listening> {
+  if (options.port && options.port > 0) return { kind: 'loopback', port: options.port };
+  const path = join(options.dataDir, 'ferretdb.sock');
+  if (Buffer.byteLength(path) <= MAX_SOCKET_PATH && !(await answers(path))) {
+    chmodSync(options.dataDir, 0o700);
+    rmSync(path, { force: true });
+    return { kind: 'socket', path };
+  }
+  return { kind: 'loopback', port: await freeLoopbackPort() };
+}
+
+/** True when something accepts connections on the Unix socket at `path`. */
+function answers(path: string): Promise<boolean> {
+  if (!existsSync(path)) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const socket = connect(path);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

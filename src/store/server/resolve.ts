@@ -17,7 +17,7 @@ export interface ResolveOptions {
   pathEnv?: string;
   /** An explicit path to the ferretdb binary (FERRETDB_BIN). */
   ferretDbBinary?: string | undefined;
-  /** Port for an embedded FerretDB; 0 picks a free one. */
+  /** FERRETDB_PORT: a loopback port for the embedded FerretDB; 0, a Unix socket (startFerretDb). */
   embeddedPort?: number;
   /**
    * Where FerretDB is built when none is on PATH (default: the project's .tools/ferretdb, or
