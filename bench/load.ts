@@ -91,6 +91,12 @@ interface Row {
   drainMs?: number;
   /** Requests whose work was finished per second, from the first request to the last answer. */
   donePerSecond: number;
+  /**
+   * CPU time the server process used per answered request, work after the answer included. Less
+   * noisy than rates on a shared machine, where the load generator and the database compete for
+   * the same cores.
+   */
+  cpuMsPerRequest: number | undefined;
 }
 
 function scenarios(
@@ -166,6 +172,7 @@ async function drive(
     peak = Math.max(peak, server.rssMb() ?? 0);
   }, 200);
   const responsesBefore = stub.counts['slack-response'];
+  const cpuBefore = server.cpuMs();
   const started = Date.now();
   const result = await autocannon({
     url: `${server.url}${scenario.path}`,
@@ -199,6 +206,7 @@ async function drive(
   const doneSeconds = (Date.now() - started) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, server.rssMb() ?? 0);
+  const cpuAfter = server.cpuMs();
   return {
     scenario: scenario.name,
     clients,
@@ -211,6 +219,10 @@ async function drive(
     peakRssMb: scenario.server === 'bot' ? peak : undefined,
     ...(drainMs !== undefined ? { drainMs } : {}),
     donePerSecond: Math.round(result['2xx'] / doneSeconds),
+    cpuMsPerRequest:
+      cpuBefore !== undefined && cpuAfter !== undefined && result['2xx'] > 0
+        ? Math.round(((cpuAfter - cpuBefore) / result['2xx']) * 100) / 100
+        : undefined,
   };
 }
 
@@ -227,6 +239,7 @@ function table(rows: Row[]): string {
     'peak RSS MB',
     'drain ms',
     'done/s',
+    'CPU ms/req',
   ];
   const lines = rows.map((r) => [
     r.scenario,
@@ -240,6 +253,7 @@ function table(rows: Row[]): string {
     r.peakRssMb === undefined ? '' : String(r.peakRssMb),
     r.drainMs === undefined ? '' : String(r.drainMs),
     String(r.donePerSecond),
+    r.cpuMsPerRequest === undefined ? '' : String(r.cpuMsPerRequest),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
   const format = (cells: string[]) =>

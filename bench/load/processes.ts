@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freeLoopbackPort } from '../../src/store/server/probe';
@@ -11,6 +11,8 @@ export interface ServerProcess {
   rssMb(): number | undefined;
   /** The most this process has been resident since it started, in MB (VmHWM). */
   peakRssMb(): number | undefined;
+  /** CPU time (user and system) this process has used since it started, in ms. */
+  cpuMs(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startServer(
     child,
     rssMb: () => status('VmRSS'),
     peakRssMb: () => status('VmHWM'),
+    cpuMs: () => cpuMsOf(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -71,4 +74,25 @@ export async function startServer(
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** Clock ticks per second, in which /proc reports CPU time. */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, after the command's parentheses). */
+function cpuMsOf(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
 }

@@ -63,4 +63,18 @@ describe('Teams clients kept across activities', () => {
       a,
     );
   });
+
+  it('keeps the clients of proactive sends (a private answer, the outbox) too', async () => {
+    const auth = new KeptClientsAuthentication({});
+    const emea = 'https://smba.trafficmanager.net/emea/';
+    // As CloudAdapter's continueConversationAsync asks: claims for the bot's own app id (none
+    // here, as in emulator mode) and no audience.
+    const proactive = () =>
+      auth
+        .createConnectorFactory(new ClaimsIdentity([{ type: 'aud', value: '' }], true))
+        .create(emea, undefined);
+    const first = await proactive();
+    expect(await proactive()).toBe(first);
+    expect(auth.keptCount).toBe(1);
+  });
 });

@@ -23,9 +23,9 @@ export const KEPT_CLIENTS = 64;
  * user token client for every activity, before the bot sees it: about a twentieth of the bot's
  * CPU under a burst of card actions. The clients hold nothing of the request (credentials follow
  * from the bot's app id and the audience, and fetch and cache their own tokens), so one per app
- * id, address and audience is kept and shared, as botbuilder's older BotFrameworkAdapter did.
- * Proactive sends (a private answer, the outbox) still get a client each: the outbox takes the
- * retries out of its client (single-try.ts), and a turn's replies keep theirs.
+ * id, address and audience is kept and shared, as botbuilder's older BotFrameworkAdapter did,
+ * by turns and by proactive sends (a private answer, the outbox) alike. Nothing changes a kept
+ * client: the outbox's sends skip the retry policy on a copy of its pipeline (single-try.ts).
  */
 export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
   private readonly connectors = new RecentMap<Promise<ConnectorClient>>(KEPT_CLIENTS);
@@ -44,6 +44,11 @@ export class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthenti
     return inner
       ? { ...result, connectorFactory: this.keptFactory(inner, result.claimsIdentity) }
       : result;
+  }
+
+  /** Proactive sends (continueConversationAsync, createConversationAsync) get kept clients too. */
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    return this.keptFactory(super.createConnectorFactory(claimsIdentity), claimsIdentity);
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {

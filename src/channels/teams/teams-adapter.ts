@@ -1,7 +1,9 @@
 import {
   type Activity,
+  ActivityTypes,
   CloudAdapter,
   type InvokeResponse,
+  type ResourceResponse,
   type TurnContext,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
@@ -16,7 +18,9 @@ import {
   type IncomingActivity,
   incomingActivitySchema,
 } from './activity-schema';
+import { postActivity, posterOf } from './activity-post';
 import { KeptClientsAuthentication } from './kept-clients';
+import { sendsOnce } from './single-try';
 import { ScrutinyTeamsBot } from './teams-bot';
 
 export const TEAMS_PATH = '/api/messages';
@@ -31,6 +35,39 @@ export class TeamsAdapter extends CloudAdapter {
   ): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, activity, logic);
   }
+
+  /**
+   * Messages and other posted activities go out through the turn's connector client pipeline
+   * with a body JSON.stringify writes (see postActivity), once only in a turn the outbox marked
+   * (single-try.ts); invoke answers, traces and delays, which post nothing, are left to
+   * CloudAdapter.
+   */
+  override async sendActivities(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+  ): Promise<ResourceResponse[]> {
+    const poster = posterOf(context.turnState.get(this.ConnectorClientKey), sendsOnce(context));
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      const conversation = activity.conversation;
+      if (!poster || !conversation?.id || !postsSomething(activity)) {
+        responses.push(...(await super.sendActivities(context, [activity])));
+        continue;
+      }
+      delete activity.id;
+      responses.push(await postActivity(poster, { ...activity, conversation }));
+    }
+    return responses;
+  }
+}
+
+/** What CloudAdapter sends to the Bot Connector, rather than keeping or waiting on. */
+function postsSomething(activity: Partial<Activity>): boolean {
+  return (
+    activity.type !== 'delay' &&
+    activity.type !== ActivityTypes.InvokeResponse &&
+    activity.type !== ActivityTypes.Trace
+  );
 }
 
 export function createTeamsAdapter(

@@ -14,7 +14,7 @@ import type {
 } from '../../app/messaging/messenger';
 import { ConversationBook } from '../../store/conversations/conversation-book';
 import { personModel } from '../../store/people/person-model';
-import { withoutClientRetries } from './single-try';
+import { sendOnceIn } from './single-try';
 
 export type TeamsCardRenderer = (name: string, viewModel: unknown) => Attachment;
 
@@ -122,7 +122,7 @@ function sendOnce(activity: Record<string, unknown>) {
   return {
     logic: async (context: TurnContext) => {
       try {
-        withoutClientRetries(context);
+        sendOnceIn(context);
         messageId = (await context.sendActivity(activity))?.id;
       } catch (error) {
         failure = { error };
