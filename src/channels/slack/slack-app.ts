@@ -84,6 +84,13 @@ function listen(app: App, deps: Deps, log: Logger, messenger: SlackMessenger, ap
   });
 }
 
+/**
+ * No Bolt conversation store. Its default keeps state in this process's memory, which a second
+ * instance would not see, and nothing here uses it; looking a conversation up in it also made
+ * and threw an error for every request from a conversation it had not stored.
+ */
+const NO_CONVERSATION_STORE = false;
+
 export function createSlackApp(
   config: Extract<SlackConfig, { mode: 'single-workspace' | 'socket-mode' }>,
   receiver: Receiver,
@@ -96,6 +103,7 @@ export function createSlackApp(
     authorize: botTokenAuthorize(client, config.botToken),
     logger: boltLogger(log),
     clientOptions: clientOptions(config.apiUrl),
+    convoStore: NO_CONVERSATION_STORE,
   });
   const messenger = new SlackMessenger(() => Promise.resolve(client), deps.ctx.db);
   listen(app, deps, log, messenger, config.apiUrl);
@@ -128,6 +136,7 @@ export function createOAuthSlackApp(
     authorize: (source) => installer.authorize(source),
     logger: boltLogger(log),
     clientOptions: clientOptions(config.apiUrl),
+    convoStore: NO_CONVERSATION_STORE,
   });
   const clientFor: SlackClientFor = async (organisationId) => {
     const organisation = await organisationModel(deps.ctx.db)
