@@ -150,7 +150,10 @@ async function chooseListening(options: FerretDbOptions): Promise<Listening> {
   return { kind: 'loopback', port: await freeLoopbackPort() };
 }
 
-/** True when something accepts connections on the Unix socket at `path`. */
+/**
+ * True unless the Unix socket at `path` is missing or refuses connections (a file left by a
+ * process that died). Any other answer, a busy server's EAGAIN among them, counts as alive.
+ */
 function answers(path: string): Promise<boolean> {
   if (!existsSync(path)) return Promise.resolve(false);
   return new Promise((resolve) => {
@@ -159,7 +162,9 @@ function answers(path: string): Promise<boolean> {
       socket.destroy();
       resolve(true);
     });
-    socket.once('error', () => resolve(false));
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      resolve(error.code !== 'ECONNREFUSED' && error.code !== 'ENOENT'),
+    );
   });
 }
 
