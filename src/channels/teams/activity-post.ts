@@ -20,7 +20,7 @@ interface ConnectorInternals {
   client?: { pipeline?: Partial<Pipeline>; _httpClient?: unknown };
 }
 
-/** A connector client's own pipeline (its credentials, user agent and, unless sending once, retries). */
+/** A connector client's pipeline: its credentials, user agent and (unless once) retries. */
 export interface ActivityPoster {
   serviceUrl: string;
   send(request: PipelineRequest): Promise<PipelineResponse>;
@@ -47,11 +47,13 @@ export function posterOf(connector: unknown, once = false): ActivityPoster | und
   const full = pipeline as Pipeline;
   let chosen = full;
   if (once) {
-    chosen = singleTryPipelines.get(full) ?? full.clone();
-    if (!singleTryPipelines.has(full)) {
-      chosen.removePolicy({ name: 'defaultRetryPolicy' });
-      singleTryPipelines.set(full, chosen);
+    let single = singleTryPipelines.get(full);
+    if (!single) {
+      single = full.clone();
+      single.removePolicy({ name: 'defaultRetryPolicy' });
+      singleTryPipelines.set(full, single);
     }
+    chosen = single;
   }
   const httpClient = client._httpClient;
   return { serviceUrl: baseUri, send: (request) => chosen.sendRequest(httpClient, request) };
