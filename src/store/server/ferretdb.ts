@@ -132,22 +132,36 @@ const MAX_SOCKET_PATH = 107;
 type Listening = { kind: 'socket'; path: string } | { kind: 'loopback'; port: number };
 
 /**
- * A Unix socket in FerretDB's own directory, readable by this user only, unless a port was asked
- * for. The embedded FerretDB has no users or passwords: on a loopback port any local account
- * could read and change every record, while the socket's directory keeps them out. Each
- * command also costs the bot and FerretDB less CPU than a loopback TCP round trip does. A
- * socket file left by a FerretDB that was killed is removed; one that still answers belongs to
- * a running FerretDB, and this one listens on a free loopback port instead of taking it over.
+ * A Unix socket in FerretDB's own directory, open to this user only, unless a port was asked
+ * for (or the directory is another user's, so it cannot be made private). The embedded FerretDB
+ * has no users or passwords: on a loopback port any local account could read and change every
+ * record, while the socket's directory keeps them out. Each command also costs the bot and
+ * FerretDB less CPU than a loopback TCP round trip does. A socket file left by a FerretDB that
+ * was killed is removed; one that still answers belongs to a running FerretDB, and this one
+ * listens on a free loopback port instead of taking it over.
  */
 async function chooseListening(options: FerretDbOptions): Promise<Listening> {
   if (options.port && options.port > 0) return { kind: 'loopback', port: options.port };
   const path = join(options.dataDir, 'ferretdb.sock');
-  if (Buffer.byteLength(path) <= MAX_SOCKET_PATH && !(await answers(path))) {
-    chmodSync(options.dataDir, 0o700);
+  if (
+    Buffer.byteLength(path) <= MAX_SOCKET_PATH &&
+    madePrivate(options.dataDir) &&
+    !(await answers(path))
+  ) {
     rmSync(path, { force: true });
     return { kind: 'socket', path };
   }
   return { kind: 'loopback', port: await freeLoopbackPort() };
+}
+
+/** Whether the directory is now this user's alone (not where another user owns it). */
+function madePrivate(dir: string): boolean {
+  try {
+    chmodSync(dir, 0o700);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
