@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 
 /** Marks a turn whose sends are tried once: see sendOnceIn. */
-export const SEND_ONCE = Symbol('send once');
+const SEND_ONCE = Symbol('send once');
 
 /**
  * Proactive sends go through our outbox, which already retries with backoff, honours
