@@ -2,6 +2,7 @@ import type { Server } from 'restify';
 import type { Connection } from 'mongoose';
 import { describeChannels, type Config } from './config';
 import { createHttpServer } from './http/server';
+import { listenOn, type Listening } from './http/listeners';
 import { mountPublicPages } from './http/public-pages';
 import type { BotMetrics } from './metrics/bot-metrics';
 import { mountFindingFiles } from './http/finding-file-route';
@@ -214,11 +215,14 @@ export async function startBot(
     });
   }
 
-  await listen(server, config.port, config.host);
-  const address = server.address();
+  const listening = await listenOn(server.server, {
+    port: config.port,
+    host: config.host,
+    sockets: config.httpListeners,
+  });
   const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  const url = `http://${host}:${address.port}`;
-  log.info({ port: address.port }, `listening on ${url}`);
+  const url = `http://${host}:${listening.port}`;
+  log.info({ port: listening.port, sockets: listening.sockets }, `listening on ${url}`);
   listeningUrl = url;
 
   let stopping: Promise<void> | undefined;
@@ -226,7 +230,7 @@ export async function startBot(
     (stopping ??= (async () => {
       // Socket Mode first: no new envelopes while the server drains.
       await slackStop();
-      await closeServer(server, options.drainTimeoutMs ?? 10000);
+      await closeServer(server, listening, options.drainTimeoutMs ?? 10000);
       await teamsSettled();
       await schedules.stopAll();
       await connection.close();
@@ -243,24 +247,13 @@ export async function startBot(
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, host, () => {
-      server.server.off('error', reject);
-      resolve();
-    });
-  });
-}
-
 /** Stops accepting connections and waits for in-flight requests, cutting them off after the timeout. */
-function closeServer(server: Server, drainTimeoutMs: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => server.server.closeAllConnections(), drainTimeoutMs);
-    server.server.close(() => {
-      clearTimeout(timer);
-      resolve();
-    });
-    server.server.closeIdleConnections();
-  });
+async function closeServer(
+  server: Server,
+  listening: Listening,
+  drainTimeoutMs: number,
+): Promise<void> {
+  const timer = setTimeout(() => server.server.closeAllConnections(), drainTimeoutMs);
+  await listening.close();
+  clearTimeout(timer);
 }

@@ -36,6 +36,8 @@ export type SlackConfig =
 export interface Config {
   port: number;
   host: string;
+  /** Sockets sharing the port where SO_REUSEPORT is available (see http/listeners). */
+  httpListeners: number;
   mongodbUri: string | undefined;
   dataDir: string;
   ferretDbBinary: string | undefined;
@@ -123,6 +125,7 @@ export function loadConfig(source: Record<string, string | undefined>): Config {
   return {
     port: env.PORT,
     host,
+    httpListeners: env.HTTP_LISTENERS,
     mongodbUri: env.MONGODB_URI,
     dataDir: resolve(env.DATA_DIR ?? 'data'),
     ferretDbBinary: env.FERRETDB_BIN,

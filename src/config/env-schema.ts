@@ -94,6 +94,13 @@ const wholeNumber = (fallback: number, max: number) =>
     })
     .transform((v) => (v === undefined ? fallback : Number(v)));
 
+const socketCount = (fallback: number, max: number) =>
+  optionalText
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= max), {
+      message: `expected a whole number from 1 to ${max}`,
+    })
+    .transform((v) => (v === undefined ? fallback : Number(v)));
+
 /** Which backend the embedded FerretDB uses; auto picks PostgreSQL where its server is installed. */
 const embeddedBackend = z
   .string()
@@ -106,6 +113,7 @@ const embeddedBackend = z
 export const envSchema = z.object({
   PORT: port(3978),
   HOST: optionalText,
+  HTTP_LISTENERS: socketCount(16, 64),
   MONGODB_URI: mongodbUri,
   DATA_DIR: optionalText,
   FERRETDB_BIN: optionalText,
