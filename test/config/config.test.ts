@@ -15,6 +15,8 @@ describe('configuration from the environment', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3978);
     expect(config.host).toBe('0.0.0.0');
+    expect(config.httpListeners).toBe(16);
+    expect(loadConfig({ HTTP_LISTENERS: '1' }).httpListeners).toBe(1);
     expect(config.timeZone).toBe('Europe/London');
     expect(config.logLevel).toBe('info');
     expect(config.mongodbUri).toBeUndefined();
@@ -75,6 +77,8 @@ describe('configuration from the environment', () => {
       'SLACK_API_URL: expected an http:// or https:// URL (got "ftp://slack")',
     ],
     ['FERRETDB_PORT', '-1', 'FERRETDB_PORT: expected a whole number from 0 to 65535 (got "-1")'],
+    ['HTTP_LISTENERS', '0', 'HTTP_LISTENERS: expected a whole number from 1 to 64 (got "0")'],
+    ['HTTP_LISTENERS', '65', 'HTTP_LISTENERS: expected a whole number from 1 to 64 (got "65")'],
   ])('%s=%s is refused with a message naming the variable', (name, value, message) => {
     expect(problemsOf({ [name]: value })).toEqual([message]);
   });
