@@ -81,6 +81,7 @@ interface Row {
   scenario: string;
   clients: number;
   requests: number;
+  /** Answers per second, from the start to the last answer. */
   perSecond: number;
   p50Ms: number;
   p99Ms: number;
@@ -174,6 +175,9 @@ async function drive(
   const responsesBefore = stub.counts['slack-response'];
   const cpuBefore = server.cpuMs();
   const started = Date.now();
+  // autocannon ends a run on its next sampling tick (every second), so its own rates divide by
+  // whole seconds: the run's time is taken here, from the start to the last answer.
+  let lastAnswerAt = started;
   const result = await autocannon({
     url: `${server.url}${scenario.path}`,
     method: 'POST',
@@ -191,19 +195,25 @@ async function drive(
         client.setHeadersAndBody(headers, body);
       };
       next();
-      client.on('response', next);
+      client.on('response', () => {
+        lastAnswerAt = Date.now();
+        next();
+      });
     },
   });
   const driven = Date.now();
   let drainMs: number | undefined;
+  let doneAt = lastAnswerAt;
   if (scenario.followUps) {
     // Every acknowledged request is answered at its response URL once its work is done.
     const expected = responsesBefore + result['2xx'];
     while (stub.counts['slack-response'] < expected && Date.now() - driven < 600_000)
       await new Promise((resolve) => setTimeout(resolve, 50));
-    drainMs = Date.now() - driven;
+    doneAt = Math.max(lastAnswerAt, stub.lastAt['slack-response']);
+    drainMs = doneAt - lastAnswerAt;
   }
-  const doneSeconds = (Date.now() - started) / 1000;
+  const answeredSeconds = Math.max(lastAnswerAt - started, 1) / 1000;
+  const doneSeconds = Math.max(doneAt - started, 1) / 1000;
   clearInterval(sampler);
   peak = Math.max(peak, server.rssMb() ?? 0);
   const cpuAfter = server.cpuMs();
@@ -211,7 +221,7 @@ async function drive(
     scenario: scenario.name,
     clients,
     requests: result.requests.total,
-    perSecond: Math.round(result.requests.average),
+    perSecond: Math.round(result.requests.total / answeredSeconds),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     maxMs: result.latency.max,
@@ -417,6 +427,9 @@ async function main(): Promise<void> {
         node: process.version,
       },
       database: database.description,
+      // Runs before this field took rates from autocannon's samples: each run's time rounded up to
+      // whole seconds, so every rate was the request count divided by a whole number.
+      ratesTimed: 'from the start to the last answer',
       requestsPerClient: PER_CLIENT,
       minimumRequestsPerRun: MIN_REQUESTS,
       panel: PANEL,

@@ -19,6 +19,8 @@ type Waiter = { match: (call: StubCall) => boolean; resolve: (call: StubCall) =>
  */
 export class PlatformStub {
   readonly counts = { 'slack-api': 0, 'slack-response': 0, connector: 0 };
+  /** When the latest call of each kind came (Date.now()). */
+  readonly lastAt = { 'slack-api': 0, 'slack-response': 0, connector: 0 };
   /** Every call with its body, only when asked for (a test counting duplicates), not under a bench. */
   readonly calls: StubCall[] = [];
   private readonly waiters: Waiter[] = [];
@@ -39,6 +41,7 @@ export class PlatformStub {
             : 'connector';
         this.counts[kind] += 1;
         const call = { kind, path, body, at: Date.now() };
+        this.lastAt[kind] = call.at;
         if (this.options.keepCalls) this.calls.push(call);
         this.notify(call);
         res.setHeader('content-type', 'application/json');
