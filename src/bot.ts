@@ -1,8 +1,7 @@
-import type { Server } from 'restify';
 import type { Connection } from 'mongoose';
 import { describeChannels, type Config } from './config';
 import { createHttpServer } from './http/server';
-import { listenOn, type Listening } from './http/listeners';
+import { listenOn } from './http/listeners';
 import { mountPublicPages } from './http/public-pages';
 import type { BotMetrics } from './metrics/bot-metrics';
 import { mountFindingFiles } from './http/finding-file-route';
@@ -230,7 +229,7 @@ export async function startBot(
     (stopping ??= (async () => {
       // Socket Mode first: no new envelopes while the server drains.
       await slackStop();
-      await closeServer(server, listening, options.drainTimeoutMs ?? 10000);
+      await listening.close(options.drainTimeoutMs ?? 10000);
       await teamsSettled();
       await schedules.stopAll();
       await connection.close();
@@ -245,15 +244,4 @@ export async function startBot(
     sweepDeliveries: () => deliveries.sweep(),
     replaySlack: () => replaySlack(ctx.now()),
   };
-}
-
-/** Stops accepting connections and waits for in-flight requests, cutting them off after the timeout. */
-async function closeServer(
-  server: Server,
-  listening: Listening,
-  drainTimeoutMs: number,
-): Promise<void> {
-  const timer = setTimeout(() => server.server.closeAllConnections(), drainTimeoutMs);
-  await listening.close();
-  clearTimeout(timer);
 }

@@ -87,17 +87,10 @@ const workingHours = optionalText
   })
   .refine((hours) => hours.start < hours.end, { message: 'the day must end after it starts' });
 
-const wholeNumber = (fallback: number, max: number) =>
+const wholeNumber = (fallback: number, max: number, min = 0) =>
   optionalText
-    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= max), {
-      message: `expected a whole number from 0 to ${max}`,
-    })
-    .transform((v) => (v === undefined ? fallback : Number(v)));
-
-const socketCount = (fallback: number, max: number) =>
-  optionalText
-    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= max), {
-      message: `expected a whole number from 1 to ${max}`,
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), {
+      message: `expected a whole number from ${min} to ${max}`,
     })
     .transform((v) => (v === undefined ? fallback : Number(v)));
 
@@ -113,7 +106,7 @@ const embeddedBackend = z
 export const envSchema = z.object({
   PORT: port(3978),
   HOST: optionalText,
-  HTTP_LISTENERS: socketCount(16, 64),
+  HTTP_LISTENERS: wholeNumber(16, 64, 1),
   MONGODB_URI: mongodbUri,
   DATA_DIR: optionalText,
   FERRETDB_BIN: optionalText,

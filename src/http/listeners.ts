@@ -22,9 +22,10 @@ export interface Listening {
   accepted(): number[];
   /**
    * Stops taking connections on every socket, and resolves once every connection any of them
-   * took has closed: the HTTP server's close() waits only for its own socket's.
+   * took has closed (the HTTP server's close() waits only for its own socket's). Requests still
+   * running after `cutOffAfterMs` have their connections closed.
    */
-  close(): Promise<void>;
+  close(cutOffAfterMs?: number): Promise<void>;
 }
 
 /** Node versions whose net.Server.listen takes `reusePort`. */
@@ -42,8 +43,8 @@ export async function listenOn(
   server: HttpServer,
   options: { port: number; host: string; sockets: number },
 ): Promise<Listening> {
-  const sockets = reusePortSupported() ? Math.max(1, options.sockets) : 1;
-  if (sockets === 1) {
+  const sockets = reusePortSupported() ? options.sockets : 1;
+  if (sockets <= 1) {
     await bind(server, { port: options.port, host: options.host });
     return listening(server, []);
   }
@@ -84,12 +85,17 @@ function listening(server: HttpServer, extra: NetServer[]): Listening {
     port: portOf(server),
     sockets: 1 + extra.length,
     accepted: () => [(counts[0] ?? 0) - handedOver, ...counts.slice(1)],
-    close: async () => {
+    close: async (cutOffAfterMs) => {
       const closed = [server, ...extra].map(
         (socket) => new Promise<void>((resolve) => socket.close(() => resolve())),
       );
       server.closeIdleConnections();
+      const cutOff =
+        cutOffAfterMs === undefined
+          ? undefined
+          : setTimeout(() => server.closeAllConnections(), cutOffAfterMs);
       await Promise.all(closed);
+      clearTimeout(cutOff);
     },
   };
 }

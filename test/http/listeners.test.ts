@@ -89,6 +89,18 @@ describe('listening on several sockets', () => {
     expect(closed).toBe(true);
   });
 
+  it('cuts off requests still running when the drain time is up', async () => {
+    listening = await listenOn(server, { port: 0, host: '127.0.0.1', sockets: 8 });
+    holding = true;
+    const answers = Array.from({ length: 16 }, () => get(listening!.port).catch(() => 'cut off'));
+    while (held.length < 16) await new Promise((resolve) => setImmediate(resolve));
+
+    await listening.close(1);
+    listening = undefined;
+
+    expect(await Promise.all(answers)).toEqual(Array.from({ length: 16 }, () => 'cut off'));
+  });
+
   it('refuses a port another socket holds, as a plain listen would', async () => {
     const other = createNetServer();
     await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
